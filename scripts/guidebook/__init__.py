@@ -1,0 +1,1 @@
+"""The guidebook's site pipeline: content files -> validated models -> pages, PDFs, search -> checks."""

@@ -1,0 +1,384 @@
+"""Load every content file once into validated models, collecting all problems in one pass.
+
+This is the first stage of the pipeline; later stages (pages, PDFs, search, checks) take the
+`Content` object and never re-read or re-parse the files.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import ValidationError
+
+from . import languages as languages_mod
+from .errors import ContentError, Problem, rel
+from .frontmatter import FrontMatterError, Parsed, load_yaml, parse_markdown
+from .model import (CHECKLIST_PREFIX, SECTION_LETTER, SERVICE_AREAS, BaseMeta, CaseStudyMeta,
+                    ChapterMeta, ChecklistMeta, Glossary, Resources, problems_from, validate_meta)
+from .ui import UIStrings, flatten, merge
+
+DATA_FILES = {"glossary.yml": Glossary, "resources.yml": Resources, "ui.yml": UIStrings}
+ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".css", ".js", ".woff2", ".pdf"}
+INSERT = re.compile(r"<!--\s*insert:\s*([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
+INSERT_KINDS = {"case-studies", "good-practices", "checklist", "glossary", "resources",
+                "case-study-index", "checklist-index", "service-area-index"}
+CASE_STUDY_ID = re.compile(r"^(?P<area>[a-z-]+)-(?P<kind>cs|gp)-\d{2}$")
+
+
+def file_hash(data: bytes) -> str:
+    """Content hash that identifies an English version without needing git history."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+@dataclass
+class Document:
+    """One Markdown page in one language, parsed and validated."""
+
+    uri: str                # path below docs/ (same for every language), e.g. checklists/housing.md
+    lang: str
+    path: str               # path relative to the project root, for messages
+    meta: BaseMeta
+    body: str
+    body_line: int
+    lines: dict[tuple, int]
+    hash: str
+
+    @property
+    def type(self) -> str:
+        return self.meta.type  # type: ignore[attr-defined]
+
+    @property
+    def slug(self) -> str:
+        return Path(self.uri).stem
+
+
+@dataclass
+class DataFile:
+    """A YAML data file (glossary, resources, UI strings) in one language."""
+
+    uri: str
+    lang: str
+    path: str
+    model: Any
+    raw: dict
+    lines: dict[tuple, int]
+    hash: str
+
+
+@dataclass
+class Content:
+    root: Path
+    languages: list[languages_mod.Language]
+    pages: dict[str, dict[str, Document]] = field(default_factory=dict)   # lang -> uri -> page
+    data: dict[str, dict[str, DataFile]] = field(default_factory=dict)    # lang -> name -> file
+    assets: list[str] = field(default_factory=list)                       # uris of static files
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def default(self) -> str:
+        return self.languages[0].code
+
+    @property
+    def codes(self) -> list[str]:
+        return [lang.code for lang in self.languages]
+
+    def source(self, uri: str) -> Document | None:
+        return self.pages[self.default].get(uri)
+
+    def page(self, lang: str, uri: str) -> Document | None:
+        """The page in `lang` if translated, else None (callers fall back to English)."""
+        return self.pages.get(lang, {}).get(uri)
+
+    def of_type(self, kind: str) -> Iterator[Document]:
+        return (doc for doc in self.pages[self.default].values() if doc.type == kind)
+
+    def checklists(self) -> dict[str, Document]:
+        return {doc.slug: doc for doc in self.of_type("checklist")}
+
+    def case_studies(self) -> list[Document]:
+        return sorted(self.of_type("case-study"), key=lambda doc: doc.slug)
+
+    def chapters(self) -> dict[int, Document]:
+        return {doc.meta.service_area: doc for doc in self.of_type("chapter")}  # type: ignore
+
+    def ui(self, lang: str) -> UIStrings:
+        return self.data[lang]["ui.yml"].model
+
+    def glossary(self, lang: str) -> Glossary | None:
+        entry = self.data.get(lang, {}).get("glossary.yml")
+        return entry.model if entry else None
+
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def raise_for_errors(self) -> None:
+        if self.errors():
+            raise ContentError(self.problems)
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> tuple[str, bytes] | None:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(shown, line, "file is not valid UTF-8", "save the file as UTF-8"))
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return text, raw
+
+
+def _load_page(path: Path, uri: str, lang: str, shown: str, problems: list[Problem]) -> Document | None:
+    read = _read_text(path, shown, problems)
+    if read is None:
+        return None
+    text, raw = read
+    try:
+        parsed: Parsed = parse_markdown(text)
+    except FrontMatterError as exc:
+        problems.append(Problem(shown, exc.line, exc.message, exc.hint))
+        return None
+    meta, found = validate_meta(parsed.data, shown, parsed.lines)
+    problems.extend(found)
+    if meta is None:
+        return None
+    return Document(uri, lang, shown, meta, parsed.body, parsed.body_line, parsed.lines, file_hash(raw))
+
+
+def _load_data(path: Path, uri: str, lang: str, shown: str, base: DataFile | None,
+               problems: list[Problem]) -> DataFile | None:
+    read = _read_text(path, shown, problems)
+    if read is None:
+        return None
+    text, raw = read
+    try:
+        data, lines = load_yaml(text)
+    except FrontMatterError as exc:
+        problems.append(Problem(shown, exc.line, exc.message, exc.hint))
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, 1, "the file must be a set of 'key: value' entries"))
+        return None
+    schema = DATA_FILES[uri]
+    to_validate = merge(base.raw, data) if (base is not None and uri == "ui.yml") else data
+    try:
+        model = schema.model_validate(to_validate)
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, shown, lines, f"compare with docs/{uri}"))
+        return None
+    return DataFile(uri, lang, shown, model, data, lines, file_hash(raw))
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+            yield path
+
+
+def _collect_tree(content: Content, folder: Path, lang: str) -> None:
+    """Read one language's folder; anything we do not know how to publish is an error."""
+    problems = content.problems
+    for top in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if lang == content.default and re.fullmatch(r"[a-z]{2}(-[A-Za-z]+)?", top.name):
+            problems.append(Problem(rel(top, content.root), None,
+                                    f"a top-level folder named '{top.name}' looks like a language code; "
+                                    "the i18n plugin would silently drop it",
+                                    "rename the folder (e.g. 'topics-" + top.name + "'); translations go in "
+                                    "translations/<lang>/"))
+    english = content.pages.get(content.default, {})
+    for path in _walk(folder):
+        uri = path.relative_to(folder).as_posix()
+        shown = rel(path, content.root)
+        if path.suffix == ".md":
+            if lang != content.default and uri not in english:
+                problems.append(Problem(shown, None, f"translation has no English counterpart docs/{uri}",
+                                        "rename it to match the English file's path, or delete it"))
+                continue
+            doc = _load_page(path, uri, lang, shown, problems)
+            if doc:
+                content.pages.setdefault(lang, {})[uri] = doc
+        elif uri in DATA_FILES:
+            base = content.data.get(content.default, {}).get(uri)
+            if lang != content.default and base is None:
+                problems.append(Problem(shown, None, f"no English docs/{uri} to translate"))
+                continue
+            entry = _load_data(path, uri, lang, shown, base, problems)
+            if entry:
+                content.data.setdefault(lang, {})[uri] = entry
+        elif path.suffix.lower() in ASSET_SUFFIXES and lang == content.default:
+            content.assets.append(uri)
+        else:
+            hint = ("only .md pages and glossary.yml/resources.yml/ui.yml are read from translations/"
+                    if lang != content.default else
+                    f"pages are .md; images use {', '.join(sorted(ASSET_SUFFIXES))}")
+            problems.append(Problem(shown, None, "file is not part of the content model and would be "
+                                    "dropped", hint))
+
+
+def _check_unicode(doc_text: str, shown: str, problems: list[Problem]) -> None:
+    if unicodedata.normalize("NFC", doc_text) != doc_text:
+        for number, line in enumerate(doc_text.split("\n"), 1):
+            if unicodedata.normalize("NFC", line) != line:
+                problems.append(Problem(shown, number, "text is not in Unicode NFC form (letters typed "
+                                        "with separate combining accents break search)",
+                                        "run: guidebook fix-nfc " + shown))
+                break
+
+
+def _check_checklists(content: Content) -> None:
+    """Item ids are unique across the site and match their checklist's prefix and section."""
+    seen: dict[str, str] = {}
+    for slug, doc in content.checklists().items():
+        meta: ChecklistMeta = doc.meta  # type: ignore[assignment]
+        prefixes = set()
+        for s_index, section in enumerate(meta.sections):
+            for i_index, item in enumerate(section.items):
+                line = doc.lines.get(("sections", s_index, "items", i_index, "id"))
+                prefixes.add(item.id[:3])
+                if item.id in seen:
+                    content.problems.append(Problem(doc.path, line, f"duplicate checklist item id '{item.id}' "
+                                                    f"(also in {seen[item.id]})",
+                                                    "give the new item the next unused number; never reuse an id"))
+                seen[item.id] = doc.path
+                if item.id[4] != SECTION_LETTER[section.id]:
+                    content.problems.append(Problem(doc.path, line, f"item '{item.id}' is in section "
+                                                    f"'{section.id}' but its letter is '{item.id[4]}'",
+                                                    f"ids in '{section.id}' use the letter "
+                                                    f"'{SECTION_LETTER[section.id]}'"))
+        if len(prefixes) > 1:
+            content.problems.append(Problem(doc.path, doc.lines.get(("sections",)),
+                                            f"items use several prefixes {sorted(prefixes)}",
+                                            "all items of one checklist share one 3-letter prefix"))
+
+
+def _check_translated_checklist(content: Content, doc: Document) -> None:
+    english = content.source(doc.uri)
+    if english is None or english.type != "checklist" or doc.type != "checklist":
+        return
+    want = [item.id for _, item in english.meta.items()]  # type: ignore[attr-defined]
+    have = [item.id for _, item in doc.meta.items()]  # type: ignore[attr-defined]
+    missing = [i for i in want if i not in have]
+    unknown = [i for i in have if i not in want]
+    if missing:
+        content.problems.append(Problem(doc.path, doc.lines.get(("sections",)),
+                                        f"translation lacks checklist items: {', '.join(missing)}",
+                                        f"translate them from {english.path}"))
+    if unknown:
+        content.problems.append(Problem(doc.path, doc.lines.get(("sections",)),
+                                        f"translation has item ids that the English checklist does not: "
+                                        f"{', '.join(unknown)}",
+                                        "use exactly the English ids; never invent or renumber ids"))
+    if not missing and not unknown and want != have:
+        content.problems.append(Problem(doc.path, doc.lines.get(("sections",)),
+                                        "items are in a different order or section than in English",
+                                        f"follow the order of {english.path}"))
+
+
+def _check_translation_facts(content: Content, doc: Document) -> None:
+    """A translation changes words, never facts: type, ids, numbers and case-study attributes."""
+    english = content.source(doc.uri)
+    if english is None:
+        return
+    if english.type != doc.type:
+        content.problems.append(Problem(doc.path, doc.lines.get(("type",)),
+                                        f"type is '{doc.type}' but the English page is '{english.type}'",
+                                        f"use type: {english.type}"))
+        return
+    keys = list(CaseStudyMeta.FACTS) if doc.type == "case-study" else ["service_area"]
+    for key in keys:
+        if hasattr(english.meta, key) and getattr(english.meta, key) != getattr(doc.meta, key):
+            content.problems.append(Problem(doc.path, doc.lines.get((key,)),
+                                            f"{key} is {getattr(doc.meta, key)!r} but the English page says "
+                                            f"{getattr(english.meta, key)!r}",
+                                            "copy the value from the English file unchanged"))
+
+
+def _check_pages(content: Content) -> None:
+    checklists = content.checklists()
+    for slug_doc in content.case_studies():
+        match = CASE_STUDY_ID.match(slug_doc.slug)
+        meta: CaseStudyMeta = slug_doc.meta  # type: ignore[assignment]
+        if not match or not slug_doc.uri.startswith("case-studies/"):
+            content.problems.append(Problem(slug_doc.path, None, "case-study files live in case-studies/ and are "
+                                            "named <area>-cs-NN.md or <area>-gp-NN.md",
+                                            "rename the file"))
+        elif (match["kind"] == "gp") != (meta.kind == "good-practice"):
+            content.problems.append(Problem(slug_doc.path, slug_doc.lines.get(("kind",)),
+                                            f"file name says '{match['kind']}' but kind is '{meta.kind}'",
+                                            "use -gp- for good practices and -cs- for case studies"))
+    areas: dict[int, str] = {}
+    for doc in content.of_type("chapter"):
+        number = doc.meta.service_area  # type: ignore[attr-defined]
+        if number in areas:
+            content.problems.append(Problem(doc.path, doc.lines.get(("service_area",)),
+                                            f"service area {number} already has a chapter: {areas[number]}"))
+        areas[number] = doc.path
+        if doc.uri != f"service-areas/{SERVICE_AREAS[number]}.md":
+            content.problems.append(Problem(doc.path, None, f"the chapter for service area {number} must be "
+                                            f"docs/service-areas/{SERVICE_AREAS[number]}.md"))
+    for lang, pages in content.pages.items():
+        for doc in pages.values():
+            offset = doc.body_line - 1
+            for number, line in enumerate(doc.body.split("\n"), 1):
+                for match in INSERT.finditer(line):
+                    kind, arg = match.group(1), match.group(2)
+                    if kind not in INSERT_KINDS:
+                        content.problems.append(Problem(doc.path, offset + number, f"unknown insert '{kind}'",
+                                                        f"use one of: {', '.join(sorted(INSERT_KINDS))}"))
+                    elif kind == "checklist" and arg not in checklists:
+                        content.problems.append(Problem(doc.path, offset + number,
+                                                        f"no checklist named '{arg}'",
+                                                        f"use one of: {', '.join(sorted(checklists))}"))
+                    elif kind in ("case-studies", "good-practices") and doc.type != "chapter":
+                        content.problems.append(Problem(doc.path, offset + number,
+                                                        f"'{kind}' can only be inserted in a chapter"))
+
+
+def load(root: Path, languages: list[languages_mod.Language] | None = None) -> Content:
+    """Read docs/ and translations/<lang>/ into one validated Content; problems are collected."""
+    root = root.resolve()
+    content = Content(root, languages or languages_mod.load(root))
+    docs = root / "docs"
+    _collect_tree(content, docs, content.default)
+    if "ui.yml" not in content.data.get(content.default, {}):
+        content.problems.append(Problem("docs/ui.yml", None, "the English interface strings are missing"))
+    translations = root / "translations"
+    if translations.is_dir():
+        for folder in sorted(p for p in translations.iterdir() if not p.name.startswith(".")):
+            if not folder.is_dir() or folder.name not in content.codes or folder.name == content.default:
+                content.problems.append(Problem(rel(folder, root), None,
+                                                f"'{folder.name}' is not a configured translation language",
+                                                f"use one of: {', '.join(content.codes[1:])}, or add the "
+                                                "language to mkdocs.yml (see README)"))
+                continue
+            _collect_tree(content, folder, folder.name)
+    for lang in content.codes:
+        content.pages.setdefault(lang, {})
+        content.data.setdefault(lang, {})
+        if lang != content.default and "ui.yml" not in content.data[lang] and content.data[content.default]:
+            english_ui = content.data[content.default].get("ui.yml")
+            if english_ui:
+                content.data[lang]["ui.yml"] = DataFile("ui.yml", lang, english_ui.path, english_ui.model,
+                                                        {}, english_ui.lines, english_ui.hash)
+    for lang, pages in content.pages.items():
+        for doc in pages.values():
+            _check_unicode(doc.body, doc.path, content.problems)
+            if lang != content.default:
+                _check_translated_checklist(content, doc)
+                _check_translation_facts(content, doc)
+    _check_checklists(content)
+    _check_pages(content)
+    return content
+
+
+def ui_coverage(content: Content, lang: str) -> tuple[int, int, list[str]]:
+    """How many English UI strings a language translates: (translated, total, missing keys)."""
+    english = flatten(content.data[content.default]["ui.yml"].raw)
+    own = flatten(content.data[lang]["ui.yml"].raw) if lang != content.default else english
+    missing = [key for key in english if key not in own]
+    return len(english) - len(missing), len(english), missing

@@ -1,0 +1,264 @@
+"""HTML for content that is data: checklists, case studies, glossary, resources and index pages.
+
+Pages include these through `<!-- insert: ... -->` markers; the same data also feeds the PDFs and
+the checks, so nothing is copied by hand. Every function takes the reader's language and falls
+back to English per item, marking the English part with lang="en".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import markdown as markdown_lib
+from babel import Locale
+from markupsafe import Markup, escape
+
+from .content import Content, Document
+from .model import SERVICE_AREAS, CaseStudyMeta, ChecklistMeta
+
+Link = Callable[[str], str]  # docs uri (+ optional #anchor) -> URL relative to the current page
+
+
+@dataclass
+class Context:
+    """What every renderer needs to know about the page being built."""
+
+    content: Content
+    lang: str
+    link: Link
+    md: markdown_lib.Markdown
+
+    @property
+    def ui(self):
+        return self.content.ui(self.lang)
+
+    def markdown(self, text: str, inline: bool = False) -> str:
+        self.md.reset()
+        html = self.md.convert(text)
+        if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return html
+
+    def lang_attr(self, lang: str) -> Markup:
+        return Markup(f' lang="{lang}"') if lang != self.lang else Markup("")
+
+    def localized(self, uri: str) -> Document | None:
+        """The page in the reader's language, else English."""
+        return self.content.page(self.lang, uri) or self.content.source(uri)
+
+    def country(self, code: str) -> str:
+        override = self.ui.countries.get(code)
+        if override:
+            return override
+        try:
+            return Locale.parse(self.lang).territories.get(code) or code
+        except Exception:  # babel lacks a locale: English CLDR names are better than codes
+            return Locale("en").territories.get(code, code)
+
+
+def checklist(ctx: Context, slug: str, level: int = 3) -> str:
+    """The interactive checklist: real checkboxes whose labels are the item titles."""
+    doc = ctx.localized(f"checklists/{slug}.md")
+    if doc is None:
+        return ""
+    english: ChecklistMeta = ctx.content.checklists()[slug].meta  # type: ignore[assignment]
+    meta: ChecklistMeta = doc.meta  # type: ignore[assignment]
+    strings = ctx.ui.checklist
+    lang_attr = ctx.lang_attr(doc.lang)
+    total = sum(len(s.items) for s in english.sections)
+    out = [f'<div class="gb-checklist" data-gb-checklist="{escape(slug)}"{lang_attr} '
+           f'data-gb-progress="{escape(strings.progress)}" data-gb-cleared="{escape(strings.cleared)}">',
+           f'<p class="gb-checklist__note">{escape(strings.storage_note)}</p>',
+           '<div class="gb-checklist__tools" hidden>',
+           f'<button type="button" class="md-button" data-gb-clear>{escape(strings.clear)}</button>',
+           f'<button type="button" class="md-button" data-gb-print>{escape(strings.print)}</button>',
+           f'<span class="gb-checklist__progress" role="status" aria-live="polite" '
+           f'data-gb-total="{total}"></span>', "</div>"]
+    for section in meta.sections:
+        heading_id = f"{slug}-{section.id}"
+        out.append(f'<section class="gb-checklist__section" aria-labelledby="{heading_id}">')
+        out.append(f'<h{level} id="{heading_id}">{escape(strings.sections[section.id])}</h{level}>')
+        out.append('<ul class="gb-checklist__items">')
+        for item in section.items:
+            box = f"gb-{item.id}"
+            out.append(
+                f'<li class="gb-item" id="{item.id}">'
+                f'<input class="gb-item__box" type="checkbox" id="{box}" data-gb-item="{item.id}" '
+                f'aria-describedby="{box}-text">'
+                f'<label class="gb-item__title" for="{box}">{ctx.markdown(item.title, inline=True)}</label>'
+                f'<div class="gb-item__text" id="{box}-text">{ctx.markdown(item.text)}</div></li>')
+        out.append("</ul></section>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def facts(ctx: Context, meta: CaseStudyMeta) -> str:
+    """One line of the attributes the source gives: never more than that."""
+    cs = ctx.ui.case_study
+    parts = [f'{escape(cs.origin)} {escape(ctx.country(meta.origin)) if meta.origin != "not-stated" else escape(cs.not_stated)}']
+    if meta.destination == "internal":
+        parts.append(f"{escape(cs.destination)} {escape(cs.internal)}")
+    elif meta.destination != "not-stated":
+        parts.append(f"{escape(cs.destination)} {escape(ctx.country(meta.destination))}")
+    parts.append(escape(cs.sex[meta.sex]))
+    parts.append(escape(cs.age_group[meta.age_group]))
+    parts.extend(escape(cs.exploitation[e]) for e in meta.exploitation)
+    if meta.group:
+        parts.append(escape(cs.group))
+    tag = f'<span class="gb-tag gb-tag--{meta.kind}">{escape(cs.kind[meta.kind])}</span>'
+    return f'<p class="gb-case__facts">{tag} ' + " · ".join(parts) + "</p>"
+
+
+def case_card(ctx: Context, english: Document, level: int = 3) -> str:
+    doc = ctx.localized(english.uri)
+    assert doc is not None
+    meta: CaseStudyMeta = english.meta  # type: ignore[assignment]
+    return (f'<article class="gb-case gb-case--{meta.kind}" id="{english.slug}"{ctx.lang_attr(doc.lang)}>'
+            f'<h{level} class="gb-case__title"><a href="{ctx.link(english.uri)}">{escape(doc.meta.title)}</a>'
+            f'</h{level}>{facts(ctx, meta)}<div class="gb-case__body">{ctx.markdown(doc.body)}</div></article>')
+
+
+def case_studies(ctx: Context, area: int, kind: str) -> str:
+    """Case studies (or good practices) whose first service area is this chapter."""
+    docs = [d for d in ctx.content.case_studies()
+            if d.meta.kind == kind and d.meta.service_areas[0] == area]  # type: ignore[attr-defined]
+    related = [d for d in ctx.content.case_studies()
+               if d.meta.kind == kind and area in d.meta.service_areas[1:]]  # type: ignore[attr-defined]
+    if not docs and not related:
+        return f'<p class="gb-empty">{escape(ctx.ui.case_study.none_found)}</p>'
+    out = [case_card(ctx, doc) for doc in docs]
+    if related:
+        out.append('<ul class="gb-related">')
+        for doc in related:
+            title = ctx.localized(doc.uri).meta.title  # type: ignore[union-attr]
+            out.append(f'<li><a href="{ctx.link(doc.uri)}">{escape(title)}</a></li>')
+        out.append("</ul>")
+    return "\n".join(out)
+
+
+def case_study_header(ctx: Context, english: Document) -> str:
+    """Facts, service areas and source shown at the top of a case-study page."""
+    meta: CaseStudyMeta = english.meta  # type: ignore[assignment]
+    cs = ctx.ui.case_study
+    chapters = ctx.content.chapters()
+    areas = ", ".join(f'<a href="{ctx.link(chapters[n].uri)}">{escape(ctx.ui.service_areas[n])}</a>'
+                      if n in chapters else escape(ctx.ui.service_areas[n]) for n in meta.service_areas)
+    source = ctx.ui.sources.get(meta.source.doc, meta.source.doc)
+    return (f'<div class="gb-case-header">{facts(ctx, meta)}'
+            f'<p class="gb-case__areas">{escape(cs.service_areas)}: {areas}</p>'
+            f'<p class="gb-case__source">{escape(cs.source)}: <cite>{escape(source)}</cite>, '
+            f'{escape(meta.source.ref)}</p></div>')
+
+
+def glossary(ctx: Context) -> str:
+    english = ctx.content.glossary(ctx.content.default)
+    if english is None:
+        return ""
+    own = ctx.content.glossary(ctx.lang)
+    translated = {t.id: t for t in own.terms} if own and ctx.lang != ctx.content.default else {}
+    out = ['<dl class="gb-glossary">']
+    for term in sorted(english.terms, key=lambda t: t.term.lower()):
+        shown = translated.get(term.id, term)
+        lang = ctx.lang if term.id in translated else ctx.content.default
+        abbr = f' <abbr>({escape(shown.abbr)})</abbr>' if shown.abbr else ""
+        out.append(f'<div class="gb-term" id="{term.id}"{ctx.lang_attr(lang)}><dt><dfn>{escape(shown.term)}'
+                   f"</dfn>{abbr}</dt><dd>{ctx.markdown(shown.definition)}</dd></div>")
+    out.append("</dl>")
+    return "\n".join(out)
+
+
+def resources(ctx: Context) -> str:
+    entry = ctx.content.data[ctx.content.default].get("resources.yml")
+    if entry is None:
+        return ""
+    out = []
+    for area in [None, *SERVICE_AREAS]:
+        items = [r for r in entry.model.resources
+                 if (area is None and not r.service_areas) or (area is not None and area in r.service_areas)]
+        if not items:
+            continue
+        title = ctx.ui.service_areas[area] if area else ctx.ui.nav.get("Resources", "Resources")
+        anchor = SERVICE_AREAS[area] if area else "general"
+        out.append(f'<h2 id="{anchor}">{escape(title)}</h2><ul class="gb-resources">')
+        for r in sorted(items, key=lambda r: (r.kind, r.title.lower())):
+            title_html = (f'<a href="{escape(r.url)}" rel="noreferrer">{escape(r.title)}</a>' if r.url
+                          else f"<cite>{escape(r.title)}</cite>")
+            year = f", {r.year}" if r.year else ""
+            out.append(f'<li lang="en">{title_html}. {escape(r.organisation)}{year}.</li>')
+        out.append("</ul>")
+    return "\n".join(out)
+
+
+def service_area_index(ctx: Context) -> str:
+    """Home-page cards: one tap to a chapter, one to its checklist."""
+    out = ['<ul class="gb-areas">']
+    checklists = ctx.content.checklists()
+    for number, chapter in sorted(ctx.content.chapters().items()):
+        doc = ctx.localized(chapter.uri)
+        slug = SERVICE_AREAS[number]
+        checklist_link = ""
+        if slug in checklists:
+            label = ctx.ui.checklist.open
+            checklist_link = (f'<a class="gb-areas__checklist" href="{ctx.link(checklists[slug].uri)}">'
+                              f"{escape(label)}</a>")
+        out.append(f'<li class="gb-areas__item"><a class="gb-areas__title" href="{ctx.link(chapter.uri)}">'
+                   f'<span class="gb-areas__number">{number}</span> {escape(ctx.ui.service_areas[number])}</a>'
+                   f'<p{ctx.lang_attr(doc.lang)}>{escape(doc.meta.summary)}</p>{checklist_link}</li>')  # type: ignore
+    out.append("</ul>")
+    return "\n".join(out)
+
+
+def checklist_index(ctx: Context) -> str:
+    out = ['<ul class="gb-checklist-index">']
+    ordered = sorted(ctx.content.checklists().values(),
+                     key=lambda d: (d.meta.service_area or 0))  # type: ignore[attr-defined]
+    for english in ordered:
+        doc = ctx.localized(english.uri)
+        count = len(english.meta.items())  # type: ignore[attr-defined]
+        out.append(f'<li><a href="{ctx.link(english.uri)}"{ctx.lang_attr(doc.lang)}>{escape(doc.meta.title)}</a> '
+                   f'<span class="gb-count">({count})</span></li>')
+    out.append("</ul>")
+    return "\n".join(out)
+
+
+def case_study_index(ctx: Context) -> str:
+    """All case studies with filters; without JavaScript every entry simply stays visible."""
+    ui, cs = ctx.ui.index, ctx.ui.case_study
+    docs = ctx.content.case_studies()
+    countries = sorted({d.meta.origin for d in docs}, key=ctx.country)  # type: ignore[attr-defined]
+
+    def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
+        opts = "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in options)
+        return (f'<label class="gb-filter"><span>{escape(label)}</span><select data-gb-filter="{name}">'
+                f'<option value="">{escape(ui.any)}</option>{opts}</select></label>')
+
+    filters = [
+        select("kind", ui.kind, list(cs.kind.items())),
+        select("origin", ui.country, [(c, ctx.country(c) if c != "not-stated" else cs.not_stated)
+                                     for c in countries]),
+        select("exploitation", ui.exploitation, list(cs.exploitation.items())),
+        select("sex", ui.sex, list(cs.sex.items())),
+        select("age", ui.age_group, list(cs.age_group.items())),
+        select("area", ui.service_area, [(str(n), t) for n, t in sorted(ctx.ui.service_areas.items())]),
+    ]
+    out = [f'<form class="gb-filters" hidden aria-label="{escape(ui.filter_heading)}">', *filters,
+           f'<button type="reset" class="md-button">{escape(ui.reset)}</button>',
+           f'<p class="gb-filters__count" role="status" aria-live="polite" '
+           f'data-gb-shown="{escape(ui.shown)}"></p></form>',
+           f'<p class="gb-empty" hidden data-gb-none>{escape(cs.none_found)}</p>',
+           '<ul class="gb-case-index">']
+    for english in docs:
+        meta: CaseStudyMeta = english.meta  # type: ignore[assignment]
+        doc = ctx.localized(english.uri)
+        data = (f'data-kind="{meta.kind}" data-origin="{meta.origin}" '
+                f'data-exploitation="{" ".join(meta.exploitation)}" data-sex="{meta.sex}" '
+                f'data-age="{meta.age_group}" data-area="{" ".join(map(str, meta.service_areas))}"')
+        out.append(f'<li class="gb-case-index__item" {data}><a href="{ctx.link(english.uri)}"'
+                   f'{ctx.lang_attr(doc.lang)}>{escape(doc.meta.title)}</a>{facts(ctx, meta)}</li>')  # type: ignore
+    out.append("</ul>")
+    return "\n".join(out)
+
+
+def banner(kind: str, text: str, link: tuple[str, str] | None = None) -> str:
+    extra = f' <a href="{escape(link[0])}" hreflang="en">{escape(link[1])}</a>' if link else ""
+    return (f'<div class="gb-banner gb-banner--{kind}" role="note"><p>{escape(text)}{extra}</p></div>')

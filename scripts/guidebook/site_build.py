@@ -1,0 +1,223 @@
+"""What our MkDocs hooks do, kept out of the hook file so another engine could reuse it.
+
+Per build: load content once (cached by file signature), stage translations into docs_dir,
+replace insert markers with rendered data, wrap untranslated pages, add banners, give Material
+the UI strings it lacks for some languages, and check that no page was dropped.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown as markdown_lib
+from jinja2 import ChoiceLoader, DictLoader
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from . import content as content_mod
+from . import languages as languages_mod
+from . import render, staging
+from .content import INSERT, Content, Document
+from .errors import ContentError
+
+log = logging.getLogger("mkdocs.plugins.guidebook")
+PLACEHOLDER = '<div data-gb-insert="{}"></div>'
+PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div data-gb-insert="(\d+)"></div>(?:</p>)?')
+PREVIEW_ENV = "GUIDEBOOK_LANGS"
+
+
+@dataclass
+class BuildState:
+    """Survives the per-language rebuilds inside one `mkdocs build` or one serve rebuild."""
+
+    content: Content | None = None
+    signature: tuple = ()
+    md: markdown_lib.Markdown | None = None
+    inserts: dict[str, list] = field(default_factory=dict)      # page src_uri -> render thunks
+    built: dict[str, int] = field(default_factory=dict)          # lang -> pages written
+    timings: dict[str, float] = field(default_factory=dict)      # stage -> seconds
+    started: float = 0.0
+
+
+STATE = BuildState()
+
+
+def _signature(root: Path) -> tuple:
+    """Cheap fingerprint of all content files, so 7 language builds parse the content once."""
+    entries = []
+    for folder in (root / "docs", root / "translations"):
+        if folder.is_dir():
+            for dirpath, _, filenames in os.walk(folder):
+                for name in filenames:
+                    stat = os.stat(os.path.join(dirpath, name))
+                    entries.append((dirpath, name, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(entries))
+
+
+def project_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def current_language(config) -> str:
+    plugin = config.plugins.get("i18n")
+    return plugin.current_language or plugin.default_language
+
+
+def load_content(root: Path, languages: list[languages_mod.Language]) -> Content:
+    signature = _signature(root)
+    if STATE.content is None or signature != STATE.signature:
+        started = time.perf_counter()
+        content = content_mod.load(root, languages)
+        STATE.timings["load and validate content"] = time.perf_counter() - started
+        content.raise_for_errors()
+        STATE.content, STATE.signature = content, signature
+    return STATE.content
+
+
+def configure(config):
+    """on_config: validate content, stage it, and point MkDocs at the staged folder."""
+    root = project_root(config)
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("mkdocs.yml must enable the i18n plugin")
+    languages = [languages_mod.Language(l.locale, l.name, l.default) for l in plugin.config.languages]
+    languages.sort(key=lambda lang: not lang.default)
+    preview = os.environ.get(PREVIEW_ENV)
+    if preview:
+        keep = {languages[0].code, *preview.split(",")}
+        for entry in plugin.config.languages:
+            entry.build = entry.locale in keep
+    if plugin.current_language in (None, languages[0].code):
+        STATE.started = time.perf_counter()
+        STATE.built.clear()
+    try:
+        content = load_content(root, languages)
+    except ContentError as exc:
+        raise PluginError("\n" + exc.report()) from None
+    for entry in plugin.config.languages:
+        if entry.locale in content.codes:
+            entry.nav_translations = dict(content.ui(entry.locale).nav)
+    config.docs_dir = str(staging.stage(content, root / staging.STAGE_DIR))
+    STATE.md = markdown_lib.Markdown(extensions=config.markdown_extensions,
+                                     extension_configs=config.mdx_configs)
+    return config
+
+
+def _link_factory(page: Page, files: Files):
+    def link(target: str) -> str:
+        uri, _, anchor = target.partition("#")
+        found = files.get_file_from_path(uri)
+        if found is None:
+            raise PluginError(f"{page.file.src_uri}: rendered link to missing page {uri}")
+        url = found.url_relative_to(page.file)
+        return f"{url}#{anchor}" if anchor else url
+    return link
+
+
+def _document(page: Page, content: Content) -> tuple[Document, Document | None]:
+    """(English source, translation in the build language or None) for a built page."""
+    uri = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    english = content.source(uri)
+    if english is None:
+        raise PluginError(f"{uri}: page is not in the content model")
+    lang = page.file.locale if hasattr(page.file, "locale") else content.default
+    return english, content.page(lang, uri) if lang != content.default else None
+
+
+def page_markdown(markdown: str, page: Page, config, files: Files) -> str:
+    """Swap insert markers for placeholders; the HTML goes in after Markdown has run."""
+    content = STATE.content
+    english, translation = _document(page, content)
+    # an untranslated page is English throughout, so its inserted parts are English too
+    lang = current_language(config) if translation is not None else content.default
+    ctx = render.Context(content, lang, _link_factory(page, files), STATE.md)
+    thunks = []
+
+    def add(thunk) -> str:
+        thunks.append(thunk)
+        return "\n\n" + PLACEHOLDER.format(len(thunks) - 1) + "\n\n"
+
+    def replace(match: re.Match) -> str:
+        kind, arg = match.group(1), match.group(2)
+        area = getattr(english.meta, "service_area", None)
+        makers = {
+            "checklist": lambda: render.checklist(ctx, arg),
+            "case-studies": lambda: render.case_studies(ctx, area, "case-study"),
+            "good-practices": lambda: render.case_studies(ctx, area, "good-practice"),
+            "glossary": lambda: render.glossary(ctx),
+            "resources": lambda: render.resources(ctx),
+            "case-study-index": lambda: render.case_study_index(ctx),
+            "checklist-index": lambda: render.checklist_index(ctx),
+            "service-area-index": lambda: render.service_area_index(ctx),
+        }
+        return add(makers[kind])
+
+    markdown = INSERT.sub(replace, markdown)
+    if english.type == "checklist":
+        markdown += add(lambda: render.checklist(ctx, english.slug, level=2))
+    if english.type == "case-study":
+        markdown = add(lambda: render.case_study_header(ctx, english)) + markdown
+    STATE.inserts[page.file.src_uri] = thunks
+    return markdown
+
+
+def page_content(html: str, page: Page, config, files: Files) -> str:
+    """Fill placeholders; wrap untranslated pages in lang="en" under a banner; add status banners."""
+    content = STATE.content
+    thunks = STATE.inserts.pop(page.file.src_uri, [])
+    html = PLACEHOLDER_RE.sub(lambda m: thunks[int(m.group(1))](), html)
+    lang = current_language(config)
+    english, translation = _document(page, content)
+    ui = content.ui(lang)
+    english_url = get_relative_url(page.url.removeprefix(f"{lang}/"), page.url) if lang != content.default else ""
+    if lang != content.default and translation is None:
+        page.meta["robots"] = "noindex"
+        name = ui.language_name
+        title = f"<h1>{escape(english.meta.title)}</h1>" if "<h1" not in html else ""
+        return (render.banner("fallback", ui.banners.not_translated.format(language=name))
+                + f'<div class="gb-fallback" lang="{content.default}">{title}{html}</div>')
+    banners = ""
+    if translation is not None:
+        stamp = translation.meta.translation
+        if stamp is None or stamp.source_hash != english.hash:
+            banners += render.banner("outdated", ui.banners.outdated, (english_url, ui.banners.outdated_link))
+        if stamp is None or stamp.status == "draft":
+            banners += render.banner("draft", ui.banners.draft)
+    return banners + html
+
+
+def theme_env(env, config) -> None:
+    """Material has no UI strings for some languages (km, lo): serve ours from ui.yml `theme:`."""
+    content = STATE.content
+    generated = {}
+    for lang in content.codes:
+        strings = content.ui(lang).theme if lang != content.default else {}
+        if strings:
+            pairs = ",\n".join(f"  {key!r}: {value!r}" for key, value in sorted(strings.items()))
+            generated[f"partials/languages/{lang}.html"] = (
+                "{% macro t(key) %}{{ {\n" + pairs + "\n}[key] }}{% endmacro %}")
+    if generated:
+        env.loader = ChoiceLoader([DictLoader(generated), env.loader])
+
+
+def post_page(page: Page, config) -> None:
+    lang = current_language(config)
+    STATE.built[lang] = STATE.built.get(lang, 0) + 1
+
+
+def post_build(config) -> None:
+    """Nothing is silently dropped: every language has exactly as many pages as the source."""
+    content = STATE.content
+    lang = current_language(config)
+    expected = len(content.pages[content.default])
+    built = STATE.built.get(lang, 0)
+    if built != expected:
+        raise PluginError(f"language '{lang}': {built} pages built but docs/ has {expected} pages; "
+                          "a page was dropped (check for folders named like a language code)")
