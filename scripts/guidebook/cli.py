@@ -7,7 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import json
+import time
+
+import markdown
+
 from . import content as content_mod
+from . import languages as languages_mod
+from .errors import ContentError
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -31,10 +38,52 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """The whole site into site/: every language (strict: any warning fails the build)."""
+    """The whole pipeline: content -> PDFs -> every language's pages -> site/."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from . import pdf, site_build
+
     root = find_root()
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / args.site_dir)]
-    return subprocess.call(command, cwd=root)
+    os.chdir(root)
+    site_dir = root / args.site_dir
+    timings: dict[str, float] = {}
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    started = time.perf_counter()
+    try:
+        content = site_build.load_content(root, languages_mod.load(root))
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    timings["load and validate content"] = time.perf_counter() - started
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    edition = str(config.extra.get("edition", ""))
+    started = time.perf_counter()
+    jobs = [job for paper in args.paper for job in pdf.plan(content, md, config.site_url or "", edition, paper)]
+    try:
+        result = pdf.build(jobs, root / site_build.PDF_DIR, workers=args.workers)
+    except pdf.MissingGlyphs as exc:
+        print(f"guidebook: {exc}", file=sys.stderr)
+        return 1
+    timings["PDFs"] = time.perf_counter() - started
+    started = time.perf_counter()
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+        config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        print(f"guidebook: {exc}", file=sys.stderr)
+        return 1
+    timings["MkDocs, all languages"] = time.perf_counter() - started
+    pdf.publish(root / site_build.PDF_DIR, site_dir)
+    for stage, seconds in site_build.STATE.timings.items():
+        timings.setdefault(stage, seconds)
+    print(f"built {site_dir}: {len(jobs)} PDFs ({result.rendered} rendered, {result.skipped} unchanged)")
+    (root / ".build" / "build-timings.json").write_text(json.dumps(
+        {"timings": timings, "pdf": {"rendered": result.rendered, "skipped": result.skipped,
+                                     "sizes": result.sizes}}, indent=1))
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -53,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         func=cmd_validate)
     build = sub.add_parser("build", help="build the whole site into site/")
     build.add_argument("--site-dir", default="site")
+    build.add_argument("--paper", nargs="+", choices=["a4", "letter"], default=["a4"],
+                       help="paper sizes for the checklist PDFs (default a4)")
+    build.add_argument("--workers", type=int, default=2, help="PDF worker processes")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000/")
     serve.add_argument("lang", nargs="?", help="preview only this language (plus English), e.g. th")

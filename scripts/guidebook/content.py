@@ -25,7 +25,7 @@ DATA_FILES = {"glossary.yml": Glossary, "resources.yml": Resources, "ui.yml": UI
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".css", ".js", ".woff2", ".pdf"}
 INSERT = re.compile(r"<!--\s*insert:\s*([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 INSERT_KINDS = {"case-studies", "good-practices", "checklist", "glossary", "resources",
-                "case-study-index", "checklist-index", "service-area-index"}
+                "case-study-index", "checklist-index", "service-area-index", "pdf-index"}
 CASE_STUDY_ID = re.compile(r"^(?P<area>[a-z-]+)-(?P<kind>cs|gp)-\d{2}$")
 
 

@@ -12,6 +12,10 @@ from typing import Callable
 import markdown as markdown_lib
 from babel import Locale
 from markupsafe import Markup, escape
+from mkdocs.utils import get_relative_url
+from pathlib import Path
+
+from . import pdf as pdf_mod
 
 from .content import Content, Document
 from .model import SERVICE_AREAS, CaseStudyMeta, ChecklistMeta
@@ -27,6 +31,13 @@ class Context:
     lang: str
     link: Link
     md: markdown_lib.Markdown
+    page_url: str = ""          # URL of the page being built, for links to files outside MkDocs
+    pdf_dir: Path | None = None  # rendered PDFs (.build/pdf), to show their sizes
+    reader_lang: str = ""        # the language of the build (differs from lang on untranslated pages)
+
+    def site_link(self, path: str) -> str:
+        """Relative URL from the current page to a file at `path` below the site root."""
+        return get_relative_url(path, self.page_url or "index.html")
 
     @property
     def ui(self):
@@ -74,6 +85,7 @@ def checklist(ctx: Context, slug: str, level: int = 3) -> str:
            f'<button type="button" class="md-button" data-gb-print>{escape(strings.print)}</button>',
            f'<span class="gb-checklist__progress" role="status" aria-live="polite" '
            f'data-gb-total="{total}"></span>', "</div>"]
+    out.append(pdf_link(ctx, slug))
     for section in meta.sections:
         heading_id = f"{slug}-{section.id}"
         out.append(f'<section class="gb-checklist__section" aria-labelledby="{heading_id}">')
@@ -89,6 +101,49 @@ def checklist(ctx: Context, slug: str, level: int = 3) -> str:
                 f'<div class="gb-item__text" id="{box}-text">{ctx.markdown(item.text)}</div></li>')
         out.append("</ul></section>")
     out.append("</div>")
+    return "\n".join(out)
+
+
+def _pdf_size(ctx: Context, slug: str, lang: str) -> str:
+    if ctx.pdf_dir is None:
+        return ""
+    path = ctx.pdf_dir / lang / pdf_mod.pdf_name(slug, lang)
+    if not path.exists():
+        return ""
+    return ctx.ui.pdf.size.format(size=max(1, round(path.stat().st_size / 1024)))
+
+
+def pdf_link(ctx: Context, slug: str) -> str:
+    """Download link in the reader's language, or a plain statement that there is none yet."""
+    reader = ctx.reader_lang or ctx.lang
+    ui = ctx.content.ui(reader)
+    if not pdf_mod.available(ctx.content, slug, reader):
+        return f'<p class="gb-pdf gb-pdf--missing" lang="{reader}">{escape(ui.checklist.pdf_missing)}</p>'
+    size = _pdf_size(ctx, slug, reader)
+    href = ctx.site_link(pdf_mod.pdf_uri(slug, reader))
+    return (f'<p class="gb-pdf" lang="{reader}"><a class="md-button" href="{href}" download '
+            f'type="application/pdf">{escape(ui.checklist.download_pdf)}</a> '
+            f'<span class="gb-pdf__size">{escape(size)}</span></p>')
+
+
+def pdf_index(ctx: Context) -> str:
+    """Every PDF by language, with sizes; languages without a translation say so."""
+    out = []
+    checklists = sorted(ctx.content.checklists().values(), key=lambda d: d.meta.service_area or 0)  # type: ignore
+    for language in ctx.content.languages:
+        lang = language.code
+        ui = ctx.content.ui(lang)
+        out.append(f'<h2 id="pdf-{lang}" lang="{lang}">{escape(language.name)}</h2><ul class="gb-pdf-index" lang="{lang}">')
+        for english in checklists:
+            doc = ctx.content.page(lang, english.uri) or english
+            if pdf_mod.available(ctx.content, english.slug, lang):
+                size = _pdf_size(ctx, english.slug, lang)
+                out.append(f'<li><a href="{ctx.site_link(pdf_mod.pdf_uri(english.slug, lang))}" hreflang="{lang}" '
+                           f'download>{escape(doc.meta.title)}</a> <span class="gb-pdf__size">{escape(size)}</span></li>')
+            else:
+                out.append(f'<li lang="{ctx.content.default}">{escape(english.meta.title)}: '
+                           f'<span lang="{lang}">{escape(ui.checklist.pdf_missing)}</span></li>')
+        out.append("</ul>")
     return "\n".join(out)
 
 

@@ -6,6 +6,7 @@ the UI strings it lacks for some languages, and check that no page was dropped.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -25,12 +26,13 @@ from . import content as content_mod
 from . import languages as languages_mod
 from . import render, staging
 from .content import INSERT, Content, Document
-from .errors import ContentError
+from .errors import ContentError, Problem
 
 log = logging.getLogger("mkdocs.plugins.guidebook")
 PLACEHOLDER = '<div data-gb-insert="{}"></div>'
 PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div data-gb-insert="(\d+)"></div>(?:</p>)?')
 PREVIEW_ENV = "GUIDEBOOK_LANGS"
+PDF_DIR = Path(".build") / "pdf"
 
 
 @dataclass
@@ -44,9 +46,24 @@ class BuildState:
     built: dict[str, int] = field(default_factory=dict)          # lang -> pages written
     timings: dict[str, float] = field(default_factory=dict)      # stage -> seconds
     started: float = 0.0
+    language_started: float = 0.0
 
 
 STATE = BuildState()
+
+
+def timed(stage: str):
+    """Add a hook's own run time to the per-stage figures the benchmark prints."""
+    def wrap(function):
+        def inner(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                key = f"our hooks: {stage}"
+                STATE.timings[key] = STATE.timings.get(key, 0.0) + time.perf_counter() - started
+        return inner
+    return wrap
 
 
 def _signature(root: Path) -> tuple:
@@ -97,6 +114,8 @@ def configure(config):
     if plugin.current_language in (None, languages[0].code):
         STATE.started = time.perf_counter()
         STATE.built.clear()
+        STATE.timings.clear()
+    STATE.language_started = time.perf_counter()
     try:
         content = load_content(root, languages)
     except ContentError as exc:
@@ -104,6 +123,9 @@ def configure(config):
     for entry in plugin.config.languages:
         if entry.locale in content.codes:
             entry.nav_translations = dict(content.ui(entry.locale).nav)
+    missing_strings = theme_string_problems(content, config)
+    if missing_strings:
+        raise PluginError("\n" + ContentError(missing_strings).report())
     config.docs_dir = str(staging.stage(content, root / staging.STAGE_DIR))
     STATE.md = markdown_lib.Markdown(extensions=config.markdown_extensions,
                                      extension_configs=config.mdx_configs)
@@ -131,13 +153,15 @@ def _document(page: Page, content: Content) -> tuple[Document, Document | None]:
     return english, content.page(lang, uri) if lang != content.default else None
 
 
+@timed("inserts")
 def page_markdown(markdown: str, page: Page, config, files: Files) -> str:
     """Swap insert markers for placeholders; the HTML goes in after Markdown has run."""
     content = STATE.content
     english, translation = _document(page, content)
     # an untranslated page is English throughout, so its inserted parts are English too
     lang = current_language(config) if translation is not None else content.default
-    ctx = render.Context(content, lang, _link_factory(page, files), STATE.md)
+    ctx = render.Context(content, lang, _link_factory(page, files), STATE.md, page.url,
+                         content.root / PDF_DIR, current_language(config))
     thunks = []
 
     def add(thunk) -> str:
@@ -156,6 +180,7 @@ def page_markdown(markdown: str, page: Page, config, files: Files) -> str:
             "case-study-index": lambda: render.case_study_index(ctx),
             "checklist-index": lambda: render.checklist_index(ctx),
             "service-area-index": lambda: render.service_area_index(ctx),
+            "pdf-index": lambda: render.pdf_index(ctx),
         }
         return add(makers[kind])
 
@@ -168,6 +193,7 @@ def page_markdown(markdown: str, page: Page, config, files: Files) -> str:
     return markdown
 
 
+@timed("page html")
 def page_content(html: str, page: Page, config, files: Files) -> str:
     """Fill placeholders; wrap untranslated pages in lang="en" under a banner; add status banners."""
     content = STATE.content
@@ -191,6 +217,34 @@ def page_content(html: str, page: Page, config, files: Files) -> str:
         if stamp is None or stamp.status == "draft":
             banners += render.banner("draft", ui.banners.draft)
     return banners + html
+
+
+def material_strings(config) -> dict[str, list[str]]:
+    """Material's own UI string keys, and which languages it ships strings for."""
+    for folder in config.theme.dirs:
+        english = Path(folder) / "partials" / "languages" / "en.html"
+        if english.is_file():
+            keys = re.findall(r'^\s*"([^"]+)":', english.read_text(encoding="utf-8"), re.M)
+            shipped = [p.stem for p in english.parent.glob("*.html")]
+            return {"keys": keys, "shipped": shipped}
+    return {"keys": [], "shipped": []}
+
+
+def theme_string_problems(content: Content, config) -> list[Problem]:
+    """A language the theme has no strings for needs all of them in its ui.yml `theme:`."""
+    material = material_strings(config)
+    found = []
+    for lang in content.codes[1:]:
+        if lang in material["shipped"]:
+            continue
+        have = content.ui(lang).theme
+        missing = [key for key in material["keys"] if key not in have]
+        if missing:
+            found.append(Problem(f"translations/{lang}/ui.yml", None,
+                                 f"the theme has no interface strings for '{lang}' and theme: lacks "
+                                 f"{len(missing)} of them: {', '.join(missing[:8])}{' ...' if len(missing) > 8 else ''}",
+                                 "add them under theme: (keys as in material/templates/partials/languages/en.html; see README, 'Add a language')"))
+    return found
 
 
 def theme_env(env, config) -> None:
@@ -218,6 +272,14 @@ def post_build(config) -> None:
     lang = current_language(config)
     expected = len(content.pages[content.default])
     built = STATE.built.get(lang, 0)
+    STATE.timings[f"mkdocs build '{lang}'"] = time.perf_counter() - STATE.language_started
+    _write_timings(Path(config.config_file_path).parent)
     if built != expected:
         raise PluginError(f"language '{lang}': {built} pages built but docs/ has {expected} pages; "
                           "a page was dropped (check for folders named like a language code)")
+
+
+def _write_timings(root: Path) -> None:
+    target = root / ".build" / "timings.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(STATE.timings, indent=1), encoding="utf-8")

@@ -52,6 +52,17 @@ class CaseStudyStrings(_UI):
     none_found: str
 
 
+class PdfStrings(_UI):
+    page: str
+    edition: str
+    service_area: str
+    all_areas: str
+    web: str
+    downloads_heading: str
+    size: str
+    fillable: str
+
+
 class IndexStrings(_UI):
     filter_heading: str
     country: str
@@ -76,6 +87,7 @@ class UIStrings(_UI):
     banners: Banners
     checklist: ChecklistStrings
     case_study: CaseStudyStrings
+    pdf: PdfStrings
     index: IndexStrings
     sources: dict[str, str]
     theme: dict[str, str] = {}
