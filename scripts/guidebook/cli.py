@@ -14,6 +14,7 @@ import markdown
 
 from . import content as content_mod
 from . import languages as languages_mod
+from . import translation_status
 from .errors import ContentError
 
 
@@ -86,6 +87,71 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _english_file(root: Path, relpath: str) -> tuple[Path, str]:
+    """Accept 'checklists/housing.md', 'docs/checklists/housing.md' or a translations/ path."""
+    parts = Path(relpath).parts
+    if parts and parts[0] == "docs":
+        parts = parts[1:]
+    elif len(parts) > 2 and parts[0] == "translations":
+        parts = parts[2:]
+    uri = Path(*parts).as_posix()
+    english = root / "docs" / uri
+    if not english.is_file():
+        raise SystemExit(f"guidebook: there is no English file docs/{uri}")
+    return english, uri
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Completeness and staleness of translations (table, or JSON with --json)."""
+    root = find_root()
+    content = content_mod.load(root)
+    langs = [args.lang] if args.lang else content.codes[1:]
+    unknown = [lang for lang in langs if lang not in content.codes[1:]]
+    if unknown:
+        raise SystemExit(f"guidebook: unknown language {unknown[0]}; use one of {', '.join(content.codes[1:])}")
+    statuses = translation_status.report(content, langs)
+    if args.json:
+        print(json.dumps(translation_status.as_json(statuses), ensure_ascii=False, indent=1))
+    else:
+        print(translation_status.table(statuses))
+        if args.lang:
+            status = statuses[0]
+            for label in ("outdated", "unstamped", "missing"):
+                for uri in getattr(status, label):
+                    print(f"  {label:<10} translations/{args.lang}/{uri}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Start a translation: copy the English file, stamped with its version, status draft."""
+    root = find_root()
+    english, uri = _english_file(root, args.path)
+    target = root / "translations" / args.lang / uri
+    if target.exists():
+        raise SystemExit(f"guidebook: {target.relative_to(root)} already exists (use stamp to mark it current)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(translation_status.new_translation(english, content_mod.file_hash(english.read_bytes())),
+                      encoding="utf-8")
+    print(f"created {target.relative_to(root)}: replace the English text with the translation, keep ids "
+          "and {#anchors}")
+    return 0
+
+
+def cmd_stamp(args: argparse.Namespace) -> int:
+    """Mark a translation as matching the current English file."""
+    root = find_root()
+    english, uri = _english_file(root, args.path)
+    target = root / "translations" / args.lang / uri
+    if not target.is_file():
+        raise SystemExit(f"guidebook: no translation {target.relative_to(root)} (start one with: guidebook new)")
+    text = translation_status.stamp_text(target.read_text(encoding="utf-8"),
+                                         content_mod.file_hash(english.read_bytes()), args.status,
+                                         target.suffix == ".md")
+    target.write_text(text, encoding="utf-8")
+    print(f"stamped {target.relative_to(root)} as translating the current docs/{uri}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Live preview; with a language, only English and that language are rebuilt on save."""
     env = dict(os.environ)
@@ -100,6 +166,18 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="validate all content (schemas, ids, translations)").set_defaults(
         func=cmd_validate)
+    status = sub.add_parser("status", help="translation completeness and staleness")
+    status.add_argument("lang", nargs="?")
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(func=cmd_status)
+    for name, func, text in (("new", cmd_new, "scaffold a translation of an English file"),
+                             ("stamp", cmd_stamp, "mark a translation as matching the current English")):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("lang")
+        command.add_argument("path", help="e.g. checklists/housing.md")
+        if name == "stamp":
+            command.add_argument("--status", choices=["draft", "reviewed"])
+        command.set_defaults(func=func)
     build = sub.add_parser("build", help="build the whole site into site/")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--paper", nargs="+", choices=["a4", "letter"], default=["a4"],

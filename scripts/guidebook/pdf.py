@@ -90,10 +90,10 @@ def checklist_html(content: Content, md, lang: str, slug: str, site_url: str, ed
 
     def text(markdown_text: str, inline: bool = False) -> str:
         md.reset()
-        html = _LINK.sub("", md.convert(markdown_text))
+        html = segment.break_html_text(_LINK.sub("", md.convert(markdown_text)), lang)
         if inline and html.startswith("<p>") and html.endswith("</p>"):
             html = html[3:-4]
-        return segment.break_html_text(html, lang)
+        return html
 
     prefix = "" if lang == content.default else f"{lang}/"
     url = f"{site_url.rstrip('/')}/{prefix}checklists/{slug}/"

@@ -33,6 +33,7 @@ PLACEHOLDER = '<div data-gb-insert="{}"></div>'
 PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div data-gb-insert="(\d+)"></div>(?:</p>)?')
 PREVIEW_ENV = "GUIDEBOOK_LANGS"
 PDF_DIR = Path(".build") / "pdf"
+ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass
@@ -123,7 +124,8 @@ def configure(config):
     for entry in plugin.config.languages:
         if entry.locale in content.codes:
             entry.nav_translations = dict(content.ui(entry.locale).nav)
-    missing_strings = theme_string_problems(content, config)
+    building = {entry.locale for entry in plugin.config.languages if entry.build}
+    missing_strings = theme_string_problems(content, config, building)
     if missing_strings:
         raise PluginError("\n" + ContentError(missing_strings).report())
     config.docs_dir = str(staging.stage(content, root / staging.STAGE_DIR))
@@ -199,6 +201,9 @@ def page_content(html: str, page: Page, config, files: Files) -> str:
     content = STATE.content
     thunks = STATE.inserts.pop(page.file.src_uri, [])
     html = PLACEHOLDER_RE.sub(lambda m: thunks[int(m.group(1))](), html)
+    if thunks and getattr(page, "present_anchor_ids", None) is not None:
+        # anchors in inserted HTML (glossary terms, checklist items) are link targets too
+        page.present_anchor_ids.update(ANCHOR_ID.findall(html))
     lang = current_language(config)
     english, translation = _document(page, content)
     ui = content.ui(lang)
@@ -230,12 +235,12 @@ def material_strings(config) -> dict[str, list[str]]:
     return {"keys": [], "shipped": []}
 
 
-def theme_string_problems(content: Content, config) -> list[Problem]:
+def theme_string_problems(content: Content, config, building: set[str]) -> list[Problem]:
     """A language the theme has no strings for needs all of them in its ui.yml `theme:`."""
     material = material_strings(config)
     found = []
     for lang in content.codes[1:]:
-        if lang in material["shipped"]:
+        if lang in material["shipped"] or lang not in building:
             continue
         have = content.ui(lang).theme
         missing = [key for key in material["keys"] if key not in have]
