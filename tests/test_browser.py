@@ -1,0 +1,64 @@
+"""In Debian's Chromium: ticking a checklist item with the keyboard, keeping it, clearing it."""
+import functools
+import http.server
+import shutil
+import threading
+
+import pytest
+
+from sitefixture import make_site
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    site = make_site(tmp_path_factory.mktemp("browser"), ("en", "th"))
+    result = site.build()
+    assert result.returncode == 0, result.stderr[-2000:]
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site.root / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+def test_tick_with_keyboard_persists_and_clears(server, browser):
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server}/checklists/housing/")
+    box = page.locator("#gb-hou-p02")
+    assert page.get_by_role("checkbox", name="Offer long-term housing options.").count() == 1
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    assert "1 of 3 ticked" in page.locator(".gb-checklist__progress").inner_text()
+    page.reload()
+    assert page.locator("#gb-hou-p02").is_checked()
+    # the same checklist embedded in the chapter shares the ticks
+    page.goto(f"{server}/service-areas/housing/")
+    assert page.locator("#gb-hou-p02").is_checked()
+    page.get_by_role("button", name="Clear all ticks").click()
+    assert not page.locator("#gb-hou-p02").is_checked()
+    page.reload()
+    assert not page.locator("#gb-hou-p02").is_checked()
+    assert all(url.startswith(server) for url in requests), [u for u in requests if not u.startswith(server)]
+
+
+def test_checkbox_targets_are_at_least_24px(server, browser):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{server}/checklists/housing/")
+    size = page.locator("#gb-hou-p01").bounding_box()
+    assert size["width"] >= 24 and size["height"] >= 24
