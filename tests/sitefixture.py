@@ -113,6 +113,17 @@ TH_CHECKLIST = CHECKLIST.replace("Safe and affordable accommodation", "ที่
     "sections:", "translation:\n  source_hash: {hash}\n  status: draft\nsections:")
 
 
+TH_UI = """\
+language_name: ภาษาไทย
+banners:
+  not_translated: หน้านี้ยังไม่ได้แปลเป็น{language} จึงแสดงเป็นภาษาอังกฤษ
+  outdated: หน้าภาษาอังกฤษมีการเปลี่ยนแปลงหลังจากแปลหน้านี้
+  outdated_link: อ่านหน้าภาษาอังกฤษฉบับปัจจุบัน
+  draft: คำแปลนี้เป็นฉบับร่าง
+  fallback_label: ข้อความภาษาอังกฤษ
+"""
+
+
 def english_files() -> dict[str, str]:
     ui = (PROJECT / "docs" / "ui.yml").read_text(encoding="utf-8")
     return {
@@ -167,6 +178,8 @@ def make_site(tmp: Path, languages: tuple[str, ...] = ("en", "th", "km", "lo"),
         site.write(relpath, text)
     for lang in languages[1:]:
         source = PROJECT / "translations" / lang / "ui.yml"
-        if source.exists():
+        if lang == "th":
+            site.write("translations/th/ui.yml", TH_UI)
+        elif source.exists():
             site.write(f"translations/{lang}/ui.yml", source.read_text(encoding="utf-8"))
     return site

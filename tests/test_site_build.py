@@ -18,7 +18,7 @@ def built(tmp_path_factory):
 
 
 def article(html: str) -> str:
-    return re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+    return re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', html, re.S).group(1)
 
 
 @pytest.mark.parametrize("lang", ["en", "th", "km", "lo"])
@@ -81,7 +81,7 @@ def test_checklist_items_are_labelled_checkboxes(built):
 
 @pytest.mark.parametrize("lang,script", [("km", "[\u1780-\u17FF]"), ("lo", "[\u0E80-\u0EFF]")])
 def test_khmer_and_lao_have_material_ui_strings(built, lang, script):
-    html = built.html(f"{lang}/index.html")
+    html = built.html(f"{lang}/service-areas/housing/index.html")
     skip_link = re.search(r'<a href="#[^"]*" class="md-skip">\s*(.*?)\s*</a>', html, re.S).group(1)
     placeholder = re.search(r'placeholder="([^"]+)"', html).group(1)
     assert re.search(script, skip_link), skip_link

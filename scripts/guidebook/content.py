@@ -21,7 +21,7 @@ from .model import (CHECKLIST_PREFIX, SECTION_LETTER, SERVICE_AREAS, BaseMeta, C
                     ChapterMeta, ChecklistMeta, Glossary, Resources, problems_from, validate_meta)
 from .ui import UIStrings, flatten, merge
 
-DATA_FILES = {"glossary.yml": Glossary, "resources.yml": Resources, "ui.yml": UIStrings}
+DATA_FILES = {"glossary.yml": Glossary, "references.yml": Resources, "ui.yml": UIStrings}
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".css", ".js", ".woff2", ".pdf"}
 INSERT = re.compile(r"<!--\s*insert:\s*([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 INSERT_KINDS = {"case-studies", "good-practices", "checklist", "glossary", "resources",
@@ -213,7 +213,7 @@ def _collect_tree(content: Content, folder: Path, lang: str) -> None:
         elif path.suffix.lower() in ASSET_SUFFIXES and lang == content.default:
             content.assets.append(uri)
         else:
-            hint = ("only .md pages and glossary.yml/resources.yml/ui.yml are read from translations/"
+            hint = ("only .md pages and glossary.yml/references.yml/ui.yml are read from translations/"
                     if lang != content.default else
                     f"pages are .md; images use {', '.join(sorted(ASSET_SUFFIXES))}")
             problems.append(Problem(shown, None, "file is not part of the content model and would be "
@@ -363,7 +363,10 @@ def load(root: Path, languages: list[languages_mod.Language] | None = None) -> C
         if lang != content.default and "ui.yml" not in content.data[lang] and content.data[content.default]:
             english_ui = content.data[content.default].get("ui.yml")
             if english_ui:
-                content.data[lang]["ui.yml"] = DataFile("ui.yml", lang, english_ui.path, english_ui.model,
+                # no strings yet: English ones, but the language keeps its own name
+                own_name = next(l.name for l in content.languages if l.code == lang)
+                model = english_ui.model.model_copy(update={"language_name": own_name})
+                content.data[lang]["ui.yml"] = DataFile("ui.yml", lang, english_ui.path, model,
                                                         {}, english_ui.lines, english_ui.hash)
     for lang, pages in content.pages.items():
         for doc in pages.values():

@@ -223,7 +223,7 @@ def glossary(ctx: Context) -> str:
 
 
 def resources(ctx: Context) -> str:
-    entry = ctx.content.data[ctx.content.default].get("resources.yml")
+    entry = ctx.content.data[ctx.content.default].get("references.yml")
     if entry is None:
         return ""
     out = []
