@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -27,6 +28,11 @@ def clean_build() -> tuple[float, dict]:
     total = time.perf_counter() - started
     timings = json.loads((ROOT / ".build" / "timings.json").read_text())
     return total, timings
+
+
+def read_site_url() -> str:
+    from guidebook.languages import read_mkdocs_config
+    return read_mkdocs_config(ROOT).get("site_url") or ""
 
 
 def free_port() -> int:
@@ -54,7 +60,8 @@ def edit_to_reload(lang: str | None, page: str, url_path: str, rounds: int = 3) 
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     target = ROOT / page
     original = target.read_text(encoding="utf-8")
-    url = f"http://127.0.0.1:{port}/{url_path}"
+    base = urllib.parse.urlparse(read_site_url()).path.strip("/")
+    url = f"http://127.0.0.1:{port}/{base + '/' if base else ''}{url_path}"
     results = []
     try:
         deadline = time.time() + 300
