@@ -212,7 +212,8 @@ def glossary(ctx: Context) -> str:
     own = ctx.content.glossary(ctx.lang)
     translated = {t.id: t for t in own.terms} if own and ctx.lang != ctx.content.default else {}
     out = ['<dl class="gb-glossary">']
-    for term in sorted(english.terms, key=lambda t: t.term.lower()):
+    # order by the term the reader sees, not by the English term
+    for term in sorted(english.terms, key=lambda t: translated.get(t.id, t).term.casefold()):
         shown = translated.get(term.id, term)
         lang = ctx.lang if term.id in translated else ctx.content.default
         abbr = f' <abbr>({escape(shown.abbr)})</abbr>' if shown.abbr else ""
