@@ -112,3 +112,10 @@ def test_untranslated_language_gets_no_pdf(tmp_path):
     content = content_mod.load(site.root)
     jobs = pdf.plan(content, markdown.Markdown(), "https://example.org/", "x")
     assert [j.lang for j in jobs] == ["en"]
+
+
+def test_thai_and_lao_terms_sort_by_consonant_before_preposed_vowel():
+    from guidebook.segment import sort_key
+    thai = ["แผนการคืนสู่สังคม", "การส่งต่อ", "เอกสารประจำตัว", "ผู้ให้บริการ"]
+    assert sorted(thai, key=sort_key) == ["การส่งต่อ", "ผู้ให้บริการ", "แผนการคืนสู่สังคม", "เอกสารประจำตัว"]
+    assert sorted(["Zeta", "alpha"], key=sort_key) == ["alpha", "Zeta"]

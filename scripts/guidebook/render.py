@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 from pathlib import Path
 
 from . import pdf as pdf_mod
+from . import segment
 
 from .content import Content, Document
 from .model import SERVICE_AREAS, CaseStudyMeta, ChecklistMeta
@@ -213,7 +214,7 @@ def glossary(ctx: Context) -> str:
     translated = {t.id: t for t in own.terms} if own and ctx.lang != ctx.content.default else {}
     out = ['<dl class="gb-glossary">']
     # order by the term the reader sees, not by the English term
-    for term in sorted(english.terms, key=lambda t: translated.get(t.id, t).term.casefold()):
+    for term in sorted(english.terms, key=lambda t: segment.sort_key(translated.get(t.id, t).term)):
         shown = translated.get(term.id, term)
         lang = ctx.lang if term.id in translated else ctx.content.default
         abbr = f' <abbr>({escape(shown.abbr)})</abbr>' if shown.abbr else ""

@@ -52,3 +52,13 @@ def break_opportunities(text: str, lang: str) -> str:
 def break_html_text(html: str, lang: str) -> str:
     """Apply break opportunities to the text between tags, never to markup or attributes."""
     return _TEXT_NODE.sub(lambda m: ">" + break_opportunities(m.group(1), lang) + "<", html)
+
+
+# Thai and Lao write some vowels before the consonant they follow in speech; dictionaries
+# sort by the consonant first, so the key moves each such vowel after its consonant.
+_PREPOSED_VOWEL = re.compile("([\u0E40-\u0E44\u0EC0-\u0EC4])([\u0E01-\u0E2E\u0E81-\u0EAE])")
+
+
+def sort_key(text: str) -> str:
+    """Dictionary order for terms in any of our scripts (code-point order elsewhere)."""
+    return _PREPOSED_VOWEL.sub(r"\2\1", unicodedata.normalize("NFC", text).casefold())
