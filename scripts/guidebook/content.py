@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from . import languages as languages_mod
 from .errors import ContentError, Problem, rel
 from .frontmatter import FrontMatterError, Parsed, load_yaml, parse_markdown
-from .model import (CHECKLIST_PREFIX, SECTION_LETTER, SERVICE_AREAS, BaseMeta, CaseStudyMeta,
-                    ChapterMeta, ChecklistMeta, Glossary, Resources, problems_from, validate_meta)
+from .model import (SECTION_LETTER, SERVICE_AREAS, BaseMeta, CaseStudyMeta,
+                    ChecklistMeta, Glossary, Resources, problems_from, validate_meta)
 from .ui import UIStrings, flatten, merge
 
 DATA_FILES = {"glossary.yml": Glossary, "references.yml": Resources, "ui.yml": UIStrings}

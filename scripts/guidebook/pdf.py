@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import shutil
 import time
@@ -22,7 +21,7 @@ from markupsafe import escape
 
 from . import segment
 from .content import Content
-from .model import SERVICE_AREAS, ChecklistMeta
+from .model import ChecklistMeta
 
 PAPER = {"a4": "A4", "letter": "letter"}
 FONT_DIRS = [Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto")]

@@ -7,13 +7,13 @@ back to English per item, marking the English part with lang="en".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 import markdown as markdown_lib
 from babel import Locale
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
-from pathlib import Path
 
 from . import pdf as pdf_mod
 from . import segment

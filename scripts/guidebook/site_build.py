@@ -6,8 +6,8 @@ the UI strings it lacks for some languages, and check that no page was dropped.
 """
 from __future__ import annotations
 
+import functools
 import json
-import logging
 import os
 import re
 import time
@@ -28,7 +28,6 @@ from . import render, staging
 from .content import INSERT, Content, Document
 from .errors import ContentError, Problem
 
-log = logging.getLogger("mkdocs.plugins.guidebook")
 PLACEHOLDER = '<div data-gb-insert="{}"></div>'
 PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div data-gb-insert="(\d+)"></div>(?:</p>)?')
 PREVIEW_ENV = "GUIDEBOOK_LANGS"
@@ -46,7 +45,6 @@ class BuildState:
     inserts: dict[str, list] = field(default_factory=dict)      # page src_uri -> render thunks
     built: dict[str, int] = field(default_factory=dict)          # lang -> pages written
     timings: dict[str, float] = field(default_factory=dict)      # stage -> seconds
-    started: float = 0.0
     language_started: float = 0.0
 
 
@@ -113,7 +111,6 @@ def configure(config):
         for entry in plugin.config.languages:
             entry.build = entry.locale in keep
     if plugin.current_language in (None, languages[0].code):
-        STATE.started = time.perf_counter()
         STATE.built.clear()
         STATE.timings.clear()
     STATE.language_started = time.perf_counter()
@@ -200,10 +197,17 @@ def page_content(html: str, page: Page, config, files: Files) -> str:
     """Fill placeholders; wrap untranslated pages in lang="en" under a banner; add status banners."""
     content = STATE.content
     thunks = STATE.inserts.pop(page.file.src_uri, [])
-    html = PLACEHOLDER_RE.sub(lambda m: thunks[int(m.group(1))](), html)
-    if thunks and getattr(page, "present_anchor_ids", None) is not None:
+    inserted_ids: set[str] = set()
+
+    def fill(match: re.Match) -> str:
+        fragment = thunks[int(match.group(1))]()
+        inserted_ids.update(ANCHOR_ID.findall(fragment))
+        return fragment
+
+    html = PLACEHOLDER_RE.sub(fill, html)
+    if inserted_ids and getattr(page, "present_anchor_ids", None) is not None:
         # anchors in inserted HTML (glossary terms, checklist items) are link targets too
-        page.present_anchor_ids.update(ANCHOR_ID.findall(html))
+        page.present_anchor_ids.update(inserted_ids)
     lang = current_language(config)
     english, translation = _document(page, content)
     ui = content.ui(lang)
@@ -224,9 +228,10 @@ def page_content(html: str, page: Page, config, files: Files) -> str:
     return banners + html
 
 
-def material_strings(config) -> dict[str, list[str]]:
-    """Material's own UI string keys, and which languages it ships strings for."""
-    for folder in config.theme.dirs:
+@functools.lru_cache(maxsize=None)
+def material_strings(theme_dirs: tuple[str, ...]) -> dict[str, list[str]]:
+    """Material's own UI string keys, and which languages it ships strings for (read once)."""
+    for folder in theme_dirs:
         english = Path(folder) / "partials" / "languages" / "en.html"
         if english.is_file():
             keys = re.findall(r'^\s*"([^"]+)":', english.read_text(encoding="utf-8"), re.M)
@@ -237,7 +242,7 @@ def material_strings(config) -> dict[str, list[str]]:
 
 def theme_string_problems(content: Content, config, building: set[str]) -> list[Problem]:
     """A language the theme has no strings for needs all of them in its ui.yml `theme:`."""
-    material = material_strings(config)
+    material = material_strings(tuple(config.theme.dirs))
     found = []
     for lang in content.codes[1:]:
         if lang in material["shipped"] or lang not in building:
