@@ -101,7 +101,7 @@ def test_identical_input_gives_identical_bytes_and_no_rerender(rendered, tmp_pat
 def test_missing_glyph_fails(rendered, tmp_path):
     _, content, md, jobs, _, _ = rendered
     job = next(j for j in jobs if j.lang == "en")
-    bad = pdf.Job(job.lang, job.slug, job.name, job.html.replace("<h1>", "<h1>\U000F0000 "), "x")
+    bad = pdf.Job(job.lang, job.uri, job.name, job.html.replace("<h1>", "<h1>\U000F0000 "), "x")
     with pytest.raises(pdf.MissingGlyphs, match="U\\+F0000"):
         pdf.build([bad], tmp_path)
     assert not (tmp_path / "en" / job.name).exists()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import json
+import logging
 import time
 
 import markdown
@@ -38,6 +39,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _show_mkdocs_warnings() -> None:
+    """MkDocs only prints its warnings (broken links, ...) when its own CLI sets up logging."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """The whole pipeline: content -> PDFs -> every language's pages -> site/."""
     from mkdocs.commands.build import build as mkdocs_build
@@ -48,6 +59,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = find_root()
     os.chdir(root)
+    _show_mkdocs_warnings()
     site_dir = root / args.site_dir
     timings: dict[str, float] = {}
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))

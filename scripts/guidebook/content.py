@@ -17,8 +17,9 @@ from pydantic import ValidationError
 from . import languages as languages_mod
 from .errors import ContentError, Problem, rel
 from .frontmatter import FrontMatterError, Parsed, load_yaml, parse_markdown
-from .model import (SECTION_LETTER, SERVICE_AREAS, BaseMeta, CaseStudyMeta,
-                    ChecklistMeta, Glossary, Resources, problems_from, validate_meta)
+from .model import (CALLOUT_TYPES, ITEMISED, SECTION_LETTER, SERVICE_AREAS, TRANSLATION_FACTS, BaseMeta,
+                    CaseStudyMeta, ChecklistMeta, GuideMeta, Glossary, Resources, problems_from,
+                    validate_meta)
 from .ui import UIStrings, flatten, merge
 
 DATA_FILES = {"glossary.yml": Glossary, "references.yml": Resources, "ui.yml": UIStrings}
@@ -27,6 +28,11 @@ INSERT = re.compile(r"<!--\s*insert:\s*([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 INSERT_KINDS = {"case-studies", "good-practices", "checklist", "glossary", "resources",
                 "case-study-index", "checklist-index", "service-area-index", "pdf-index"}
 CASE_STUDY_ID = re.compile(r"^(?P<area>[a-z-]+)-(?P<kind>cs|gp)-\d{2}$")
+ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")
+HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*\{#([A-Za-z0-9_-]+)\}\s*$")
+# where each type of page lives below docs/ (a misplaced file would land in the wrong menu)
+TYPE_FOLDERS = {"checklist": "checklists/", "worksheet": "worksheets/", "country": "countries/",
+                "guide": "guides/", "case-study": "case-studies/"}
 
 
 def file_hash(data: bytes) -> str:
@@ -98,6 +104,11 @@ class Content:
 
     def checklists(self) -> dict[str, Document]:
         return {doc.slug: doc for doc in self.of_type("checklist")}
+
+    def printables(self) -> list[Document]:
+        """English checklists and worksheets: the pages that get a PDF in every language."""
+        return sorted((doc for doc in self.pages[self.default].values() if doc.type in ITEMISED),
+                      key=lambda doc: (doc.type, getattr(doc.meta, "service_area", None) or 0, doc.slug))
 
     def case_studies(self) -> list[Document]:
         return sorted(self.of_type("case-study"), key=lambda doc: doc.slug)
@@ -230,52 +241,65 @@ def _check_unicode(doc_text: str, shown: str, problems: list[Problem]) -> None:
                 break
 
 
-def _check_checklists(content: Content) -> None:
-    """Item ids are unique across the site and match their checklist's prefix and section."""
+def _check_items(content: Content) -> None:
+    """Item and prompt ids are unique across the site and share their page's prefix and section."""
     seen: dict[str, str] = {}
-    for slug, doc in content.checklists().items():
-        meta: ChecklistMeta = doc.meta  # type: ignore[assignment]
+    for doc in content.printables():
         prefixes = set()
-        for s_index, section in enumerate(meta.sections):
-            for i_index, item in enumerate(section.items):
-                line = doc.lines.get(("sections", s_index, "items", i_index, "id"))
-                prefixes.add(item.id[:3])
-                if item.id in seen:
-                    content.problems.append(Problem(doc.path, line, f"duplicate checklist item id '{item.id}' "
-                                                    f"(also in {seen[item.id]})",
-                                                    "give the new item the next unused number; never reuse an id"))
-                seen[item.id] = doc.path
-                if item.id[4] != SECTION_LETTER[section.id]:
-                    content.problems.append(Problem(doc.path, line, f"item '{item.id}' is in section "
-                                                    f"'{section.id}' but its letter is '{item.id[4]}'",
-                                                    f"ids in '{section.id}' use the letter "
-                                                    f"'{SECTION_LETTER[section.id]}'"))
+        key_path = ("sections",) if doc.type == "checklist" else ("prompts",)
+        for position, (section, item) in enumerate(doc.meta.items()):  # type: ignore[attr-defined]
+            line = _item_line(doc, position)
+            prefixes.add(item.id[:3])
+            if item.id in seen:
+                content.problems.append(Problem(doc.path, line, f"duplicate {doc.type} item id '{item.id}' "
+                                                f"(also in {seen[item.id]})",
+                                                "give the new item the next unused number; never reuse an id"))
+            seen[item.id] = doc.path
+            if doc.type == "checklist" and item.id[4] != SECTION_LETTER[section]:
+                content.problems.append(Problem(doc.path, line, f"item '{item.id}' is in section "
+                                                f"'{section}' but its letter is '{item.id[4]}'",
+                                                f"ids in '{section}' use the letter '{SECTION_LETTER[section]}'"))
         if len(prefixes) > 1:
-            content.problems.append(Problem(doc.path, doc.lines.get(("sections",)),
+            content.problems.append(Problem(doc.path, doc.lines.get(key_path),
                                             f"items use several prefixes {sorted(prefixes)}",
-                                            "all items of one checklist share one 3-letter prefix"))
+                                            "all items of one page share one 3-letter prefix"))
 
 
-def _check_translated_checklist(content: Content, doc: Document) -> None:
+def _item_line(doc: Document, position: int) -> int | None:
+    """YAML line of the n-th item id of a checklist or worksheet."""
+    if doc.type == "worksheet":
+        return doc.lines.get(("prompts", position, "id"))
+    count = 0
+    for s_index, section in enumerate(doc.meta.sections):  # type: ignore[attr-defined]
+        for i_index, _ in enumerate(section.items):
+            if count == position:
+                return doc.lines.get(("sections", s_index, "items", i_index, "id"))
+            count += 1
+    return None
+
+
+def _check_translated_items(content: Content, doc: Document) -> None:
+    """A translated checklist or worksheet has exactly the English item ids, in the same order."""
     english = content.source(doc.uri)
-    if english is None or english.type != "checklist" or doc.type != "checklist":
+    if english is None or english.type not in ITEMISED or doc.type != english.type:
         return
+    where = doc.lines.get(("sections",) if doc.type == "checklist" else ("prompts",))
     want = [item.id for _, item in english.meta.items()]  # type: ignore[attr-defined]
     have = [item.id for _, item in doc.meta.items()]  # type: ignore[attr-defined]
     missing = [i for i in want if i not in have]
     unknown = [i for i in have if i not in want]
+    noun = "checklist items" if doc.type == "checklist" else "worksheet prompts"
     if missing:
-        content.problems.append(Problem(doc.path, doc.lines.get(("sections",)),
-                                        f"translation lacks checklist items: {', '.join(missing)}",
+        content.problems.append(Problem(doc.path, where, f"translation lacks {noun}: {', '.join(missing)}",
                                         f"translate them from {english.path}"))
     if unknown:
-        content.problems.append(Problem(doc.path, doc.lines.get(("sections",)),
-                                        f"translation has item ids that the English checklist does not: "
+        content.problems.append(Problem(doc.path, where,
+                                        f"translation has {noun} that the English page does not: "
                                         f"{', '.join(unknown)}",
                                         "use exactly the English ids; never invent or renumber ids"))
-    if not missing and not unknown and want != have:
-        content.problems.append(Problem(doc.path, doc.lines.get(("sections",)),
-                                        "items are in a different order or section than in English",
+    placed = [(section, item.id) for section, item in english.meta.items()]  # type: ignore[attr-defined]
+    if not missing and not unknown and placed != [(section, item.id) for section, item in doc.meta.items()]:  # type: ignore[attr-defined]
+        content.problems.append(Problem(doc.path, where, "items are in a different order or section than in English",
                                         f"follow the order of {english.path}"))
 
 
@@ -289,8 +313,7 @@ def _check_translation_facts(content: Content, doc: Document) -> None:
                                         f"type is '{doc.type}' but the English page is '{english.type}'",
                                         f"use type: {english.type}"))
         return
-    keys = list(CaseStudyMeta.FACTS) if doc.type == "case-study" else ["service_area"]
-    for key in keys:
+    for key in TRANSLATION_FACTS.get(doc.type, ()):
         if hasattr(english.meta, key) and getattr(english.meta, key) != getattr(doc.meta, key):
             content.problems.append(Problem(doc.path, doc.lines.get((key,)),
                                             f"{key} is {getattr(doc.meta, key)!r} but the English page says "
@@ -321,10 +344,21 @@ def _check_pages(content: Content) -> None:
         if doc.uri != f"service-areas/{SERVICE_AREAS[number]}.md":
             content.problems.append(Problem(doc.path, None, f"the chapter for service area {number} must be "
                                             f"docs/service-areas/{SERVICE_AREAS[number]}.md"))
+    for doc in content.pages[content.default].values():
+        folder = TYPE_FOLDERS.get(doc.type)
+        if folder and not doc.uri.startswith(folder) and doc.type != "case-study":
+            content.problems.append(Problem(doc.path, doc.lines.get(("type",)),
+                                            f"a '{doc.type}' page must be in docs/{folder}",
+                                            "move the file, or change its type"))
     for lang, pages in content.pages.items():
         for doc in pages.values():
             offset = doc.body_line - 1
             for number, line in enumerate(doc.body.split("\n"), 1):
+                callout = ADMONITION.match(line)
+                if callout and callout.group(1) not in CALLOUT_TYPES:
+                    content.problems.append(Problem(doc.path, offset + number,
+                                                    f"unknown callout type '{callout.group(1)}'",
+                                                    f"use one of: {', '.join(CALLOUT_TYPES)} (see CONTENT_FORMAT.md)"))
                 for match in INSERT.finditer(line):
                     kind, arg = match.group(1), match.group(2)
                     if kind not in INSERT_KINDS:
@@ -337,6 +371,25 @@ def _check_pages(content: Content) -> None:
                     elif kind in ("case-studies", "good-practices") and doc.type != "chapter":
                         content.problems.append(Problem(doc.path, offset + number,
                                                         f"'{kind}' can only be inserted in a chapter"))
+
+
+def headings(doc: Document) -> dict[str, str]:
+    """Anchor -> heading text of a page's ## and deeper headings (anchors are explicit)."""
+    return {match.group(3): match.group(2) for match in map(HEADING.match, doc.body.split("\n")) if match}
+
+
+def _check_guides(content: Content) -> None:
+    """Every anchor a guide offers to the chapters exists on the guide."""
+    for doc in content.of_type("guide"):
+        meta: GuideMeta = doc.meta  # type: ignore[assignment]
+        anchors = headings(doc)
+        for area, wanted in meta.related.items():
+            for anchor in wanted:
+                if anchor not in anchors:
+                    content.problems.append(Problem(doc.path, doc.lines.get(("related", area)),
+                                                    f"related: {area} names '#{anchor}', which is not a heading "
+                                                    "anchor on this page",
+                                                    f"use one of: {', '.join(sorted(anchors)) or '(no anchors)'}"))
 
 
 def load(root: Path, languages: list[languages_mod.Language] | None = None) -> Content:
@@ -372,10 +425,11 @@ def load(root: Path, languages: list[languages_mod.Language] | None = None) -> C
         for doc in pages.values():
             _check_unicode(doc.body, doc.path, content.problems)
             if lang != content.default:
-                _check_translated_checklist(content, doc)
+                _check_translated_items(content, doc)
                 _check_translation_facts(content, doc)
-    _check_checklists(content)
+    _check_items(content)
     _check_pages(content)
+    _check_guides(content)
     return content
 
 

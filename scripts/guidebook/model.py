@@ -8,7 +8,7 @@ import re
 from typing import Annotated, Any, ClassVar, Literal, Optional, Union
 
 from babel import Locale
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import Problem
 
@@ -17,8 +17,13 @@ SERVICE_AREAS: dict[int, str] = {
     1: "housing", 2: "medical", 3: "psychological", 4: "education", 5: "economic",
     6: "administrative", 7: "legal", 8: "safety", 9: "family", 10: "case-management",
 }
-CHECKLIST_PREFIX = re.compile(r"^[a-z]{3}-[pca]\d{2}$")
-SECTION_LETTER = {"programming": "p", "children": "c", "policy": "a"}
+# checklist sections and the letter their item ids carry (hou-p01, asa-o03, ...)
+SECTION_LETTER = {"programming": "p", "children": "c", "policy": "a",
+                  "steps": "s", "organisation": "o", "staff": "t"}
+CHECKLIST_PREFIX = re.compile(r"^[a-z]{3}-[" + "".join(SECTION_LETTER.values()) + r"]\d{2}$")
+WORKSHEET_PROMPT = re.compile(r"^[a-z]{3}-w\d{2}$")
+# typed callouts from the practitioner guides: one style and one label (ui.yml callouts:) each
+CALLOUT_TYPES = ("guidance", "experience", "challenge", "tip", "note")
 ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TERRITORIES = Locale("en").territories
 
@@ -102,7 +107,7 @@ class ChecklistItem(Strict):
 
 
 class ChecklistSection(Strict):
-    id: Literal["programming", "children", "policy"]
+    id: Literal["programming", "children", "policy", "steps", "organisation", "staff"]
     items: list[ChecklistItem] = Field(min_length=1)
 
 
@@ -118,9 +123,77 @@ class ChecklistMeta(BaseMeta):
         return [(section.id, item) for section in self.sections for item in section.items]
 
 
+class GuideMeta(BaseMeta):
+    """A practice guide; `related` tells each service-area chapter which of its sections to link."""
+
+    type: Literal["guide"]
+    summary: str = Field(min_length=10)
+    sources: list[SourceRef] = Field(min_length=1)
+    related: dict[int, list[Annotated[str, Field(pattern=ANCHOR.pattern)]]] = {}
+
+    @field_validator("related")
+    @classmethod
+    def known_areas(cls, value: dict[int, list[str]]) -> dict[int, list[str]]:
+        unknown = [v for v in value if v not in SERVICE_AREAS]
+        if unknown:
+            raise ValueError(f"service areas must be 1..10, got {unknown}")
+        return value
+
+
+class WorksheetPrompt(Strict):
+    id: str = Field(pattern=WORKSHEET_PROMPT.pattern)
+    text: str = Field(min_length=3)
+    lines: Optional[int] = Field(default=None, ge=1, le=12)
+    columns: Optional[list[str]] = Field(default=None, min_length=1, max_length=6)
+    rows: Optional[list[str]] = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def one_answer_shape(self) -> "WorksheetPrompt":
+        grid = self.columns is not None or self.rows is not None
+        if grid == (self.lines is not None) or (grid and (self.columns is None or self.rows is None)):
+            raise ValueError("give either `lines:` or both `columns:` and `rows:`")
+        return self
+
+
+class WorksheetMeta(BaseMeta):
+    type: Literal["worksheet"]
+    service_area: Optional[int] = Field(default=None, ge=1, le=10)
+    summary: str = Field(min_length=10)
+    sources: list[SourceRef] = Field(min_length=1)
+    prompts: list[WorksheetPrompt] = Field(min_length=1)
+
+    def items(self) -> list[tuple[str, WorksheetPrompt]]:
+        return [("prompts", prompt) for prompt in self.prompts]
+
+
+class CountryMeta(BaseMeta):
+    """A country page; its facts date from the source's fieldwork, shown in a dated notice."""
+
+    type: Literal["country"]
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    fieldwork: str = Field(pattern=r"^\d{4}$")
+    summary: str = Field(min_length=10)
+    sources: list[SourceRef] = Field(min_length=1)
+
+    @field_validator("country")
+    @classmethod
+    def known_country(cls, value: str) -> str:
+        if value not in _TERRITORIES:
+            raise ValueError(f"'{value}' is not an ISO 3166 country code")
+        return value
+
+
 PAGE_TYPES: dict[str, type[BaseMeta]] = {
     "page": PageMeta, "chapter": ChapterMeta, "case-study": CaseStudyMeta, "checklist": ChecklistMeta,
+    "guide": GuideMeta, "worksheet": WorksheetMeta, "country": CountryMeta,
 }
+# what a translation must copy unchanged from the English front-matter, per type
+TRANSLATION_FACTS: dict[str, tuple[str, ...]] = {
+    "case-study": CaseStudyMeta.FACTS, "chapter": ("service_area",), "checklist": ("service_area",),
+    "worksheet": ("service_area",), "country": ("country", "fieldwork"), "guide": ("related",),
+}
+# types whose items are data matched id by id between English and a translation
+ITEMISED = ("checklist", "worksheet")
 
 
 class GlossaryTerm(Strict):

@@ -1,6 +1,6 @@
-"""Printable PDFs of every checklist in every language, rendered with WeasyPrint.
+"""Printable PDFs of every checklist and worksheet in every language, rendered with WeasyPrint.
 
-The PDFs are built from the same checklist data as the web pages. Each PDF's inputs (its HTML,
+The PDFs are built from the same item data as the web pages. Each PDF's inputs (its HTML,
 the fonts, WeasyPrint's version and the options) are hashed; an unchanged PDF is not rendered
 again. Two worker processes import WeasyPrint once each (importing costs far more than a page).
 A glyph no font can draw fails the build instead of printing an empty box.
@@ -20,8 +20,8 @@ from pathlib import Path
 from markupsafe import escape
 
 from . import segment
-from .content import Content
-from .model import ChecklistMeta
+from .content import Content, Document
+from .model import ChecklistMeta, WorksheetMeta
 
 PAPER = {"a4": "A4", "letter": "letter"}
 FONT_DIRS = [Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto")]
@@ -34,25 +34,27 @@ _LINK = re.compile(r"</?a\b[^>]*>")
 @dataclass(frozen=True)
 class Job:
     lang: str
-    slug: str
+    uri: str           # the English page, e.g. checklists/housing.md
     name: str          # file name, e.g. checklist-housing-th.pdf
     html: str
     key: str           # hash of every input
 
 
-def pdf_name(slug: str, lang: str, paper: str = "a4") -> str:
+def pdf_name(uri: str, lang: str, paper: str = "a4") -> str:
+    """checklists/housing.md -> checklist-housing-<lang>.pdf; worksheets/x.md -> worksheet-x-<lang>.pdf"""
+    folder, _, file = uri.partition("/")
     suffix = "" if paper == "a4" else f"-{paper}"
-    return f"checklist-{slug}-{lang}{suffix}.pdf"
+    return f"{folder.rstrip('s')}-{Path(file).stem}-{lang}{suffix}.pdf"
 
 
-def pdf_uri(slug: str, lang: str, paper: str = "a4") -> str:
+def pdf_uri(uri: str, lang: str, paper: str = "a4") -> str:
     """Where the PDF lives in the site, relative to the site root."""
-    return f"pdf/{lang}/{pdf_name(slug, lang, paper)}"
+    return f"pdf/{lang}/{pdf_name(uri, lang, paper)}"
 
 
-def available(content: Content, slug: str, lang: str) -> bool:
-    """A language gets a PDF only when the checklist is translated into it (English always)."""
-    return lang == content.default or content.page(lang, f"checklists/{slug}.md") is not None
+def available(content: Content, uri: str, lang: str) -> bool:
+    """A language gets a PDF only when the page is translated into it (English always)."""
+    return lang == content.default or content.page(lang, uri) is not None
 
 
 def font_fingerprint() -> str:
@@ -80,27 +82,7 @@ def _css_text(template: str, values: dict[str, str]) -> str:
     return " ".join(out)
 
 
-def checklist_html(content: Content, md, lang: str, slug: str, site_url: str, edition: str,
-                   paper: str = "a4") -> str:
-    """A self-contained HTML document for one checklist in one language."""
-    doc = content.page(lang, f"checklists/{slug}.md") or content.source(f"checklists/{slug}.md")
-    meta: ChecklistMeta = doc.meta  # type: ignore[assignment]
-    ui = content.ui(lang)
-
-    def text(markdown_text: str, inline: bool = False) -> str:
-        md.reset()
-        html = segment.break_html_text(_LINK.sub("", md.convert(markdown_text)), lang)
-        if inline and html.startswith("<p>") and html.endswith("</p>"):
-            html = html[3:-4]
-        return html
-
-    prefix = "" if lang == content.default else f"{lang}/"
-    url = f"{site_url.rstrip('/')}/{prefix}checklists/{slug}/"
-    area = (ui.pdf.service_area.format(number=meta.service_area) + " · " + ui.service_areas[meta.service_area]
-            if meta.service_area else ui.pdf.all_areas)
-    footer_left = _css_text(ui.language_name + " · " + ui.pdf.edition, {"edition": edition})
-    footer_right = _css_text(ui.pdf.web, {"url": url})
-    page_counter = _css_text(ui.pdf.page, {})
+def _checklist_body(meta: ChecklistMeta, ui, text) -> str:
     sections = []
     for section in meta.sections:
         items = []
@@ -112,6 +94,51 @@ def checklist_html(content: Content, md, lang: str, slug: str, site_url: str, ed
                 f'<div class="text">{text(item.text)}</div></div></li>')
         sections.append(f'<section><h2>{escape(ui.checklist.sections[section.id])}</h2>'
                         f'<ul>{"".join(items)}</ul></section>')
+    notes = f'<section class="notes"><h2>{escape(ui.checklist.notes)}</h2>{"<div></div>" * 8}</section>'
+    return f'<p class="note">{escape(ui.pdf.fillable)}</p>' + "".join(sections) + notes
+
+
+def _worksheet_body(meta: WorksheetMeta, ui, text) -> str:
+    """Each prompt with ruled lines, or a grid with empty cells, to write in by hand."""
+    out = ['<ol class="prompts">']
+    for prompt in meta.prompts:
+        out.append(f'<li class="prompt" id="{prompt.id}"><div class="text">{text(prompt.text)}</div>')
+        if prompt.lines:
+            out.append('<div class="lines">' + "<div></div>" * prompt.lines + "</div>")
+        else:
+            head = "".join(f"<th scope=\"col\">{text(c, inline=True)}</th>" for c in prompt.columns or [])
+            empty = "<td></td>" * len(prompt.columns or [])
+            rows = "".join(f"<tr><th scope=\"row\">{text(r, inline=True)}</th>{empty}</tr>" for r in prompt.rows or [])
+            out.append(f'<table><thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table>')
+        out.append("</li>")
+    out.append("</ol>")
+    return "".join(out)
+
+
+def printable_html(content: Content, md, lang: str, uri: str, site_url: str, edition: str,
+                   paper: str = "a4") -> str:
+    """A self-contained HTML document for one checklist or worksheet in one language."""
+    doc: Document = content.page(lang, uri) or content.source(uri)  # type: ignore[assignment]
+    meta = doc.meta
+    ui = content.ui(lang)
+
+    def text(markdown_text: str, inline: bool = False) -> str:
+        md.reset()
+        html = segment.break_html_text(_LINK.sub("", md.convert(markdown_text)), lang)
+        if inline and html.startswith("<p>") and html.endswith("</p>"):
+            html = html[3:-4]
+        return html
+
+    prefix = "" if lang == content.default else f"{lang}/"
+    url = f"{site_url.rstrip('/')}/{prefix}{uri.removesuffix('.md')}/"
+    number = getattr(meta, "service_area", None)
+    area = (ui.pdf.service_area.format(number=number) + " · " + ui.service_areas[number]
+            if number else ui.pdf.all_areas)
+    footer_left = _css_text(ui.language_name + " · " + ui.pdf.edition, {"edition": edition})
+    footer_right = _css_text(ui.pdf.web, {"url": url})
+    page_counter = _css_text(ui.pdf.page, {})
+    body = (_checklist_body(meta, ui, text) if doc.type == "checklist"  # type: ignore[arg-type]
+            else _worksheet_body(meta, ui, text))  # type: ignore[arg-type]
     intro = text(doc.body) if doc.body.strip() else ""
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
@@ -122,7 +149,16 @@ def checklist_html(content: Content, md, lang: str, slug: str, site_url: str, ed
   @bottom-left {{ content: {footer_left}; font-size: 7.5pt; color: #444; }}
   @bottom-right {{ content: {page_counter}; font-size: 7.5pt; color: #444; }}
   @bottom-center {{ content: {footer_right}; font-size: 7pt; color: #444; }} }}
-html {{ font-family: {FONT_STACK}; font-size: 10pt; line-height: 1.45; color: #111; }}
+{BASE_CSS}
+</style></head><body>
+<h1>{escape(meta.title)}</h1>
+<p class="area">{escape(area)}</p>
+{f'<div class="intro">{intro}</div>' if intro else ''}
+{body}
+</body></html>"""
+
+
+BASE_CSS = f"""html {{ font-family: {FONT_STACK}; font-size: 10pt; line-height: 1.45; color: #111; }}
 :lang(my), :lang(km) {{ line-height: 1.8; }}
 h1 {{ font-size: 16pt; margin: 0 0 2mm; line-height: 1.3; }}
 .area {{ font-size: 9pt; color: #333; margin: 0 0 3mm; }}
@@ -136,15 +172,15 @@ input[type=checkbox] {{ float: left; width: 5mm; height: 5mm; margin: 0.4mm 0 0;
 .title {{ font-weight: bold; margin: 0; }}
 .text p {{ margin: 0.8mm 0 0; }}
 .notes {{ break-inside: avoid; margin-top: 6mm; }}
-.notes div {{ border-bottom: 0.5pt solid #888; height: 8mm; }}
-</style></head><body>
-<h1>{escape(meta.title)}</h1>
-<p class="area">{escape(area)}</p>
-{f'<div class="intro">{intro}</div>' if intro else ''}
-<p class="note">{escape(ui.pdf.fillable)}</p>
-{''.join(sections)}
-<section class="notes"><h2>{escape(ui.checklist.notes)}</h2>{'<div></div>' * 8}</section>
-</body></html>"""
+.notes div, .lines div {{ border-bottom: 0.5pt solid #888; height: 8mm; }}
+.prompts {{ padding-left: 6mm; }}
+.prompt {{ margin: 0 0 5mm; break-inside: avoid; }}
+.prompt .text p {{ margin: 0 0 1mm; font-weight: bold; }}
+table {{ border-collapse: collapse; width: 100%; margin-top: 1mm; font-size: 9pt; }}
+th, td {{ border: 0.5pt solid #666; padding: 1.2mm; text-align: left; vertical-align: top; }}
+tbody td {{ height: 12mm; }}
+tbody th {{ width: 28%; font-weight: normal; }}
+"""
 
 
 def plan(content: Content, md, site_url: str, edition: str, paper: str = "a4") -> list[Job]:
@@ -152,12 +188,12 @@ def plan(content: Content, md, site_url: str, edition: str, paper: str = "a4") -
     base = json.dumps([weasyprint.__version__, PDF_OPTIONS, paper, font_fingerprint()])
     jobs = []
     for lang in content.codes:
-        for slug in sorted(content.checklists()):
-            if not available(content, slug, lang):
+        for english in content.printables():
+            if not available(content, english.uri, lang):
                 continue
-            html = checklist_html(content, md, lang, slug, site_url, edition, paper)
+            html = printable_html(content, md, lang, english.uri, site_url, edition, paper)
             key = hashlib.sha256((base + html).encode()).hexdigest()
-            jobs.append(Job(lang, slug, pdf_name(slug, lang, paper), html, key))
+            jobs.append(Job(lang, english.uri, pdf_name(english.uri, lang, paper), html, key))
     return jobs
 
 

@@ -6,6 +6,7 @@ back to English per item, marking the English part with lang="en".
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -18,8 +19,8 @@ from mkdocs.utils import get_relative_url
 from . import pdf as pdf_mod
 from . import segment
 
-from .content import Content, Document
-from .model import SERVICE_AREAS, CaseStudyMeta, ChecklistMeta
+from .content import Content, Document, headings
+from .model import CALLOUT_TYPES, SERVICE_AREAS, CaseStudyMeta, ChecklistMeta, CountryMeta, GuideMeta, WorksheetMeta
 
 Link = Callable[[str], str]  # docs uri (+ optional #anchor) -> URL relative to the current page
 
@@ -86,7 +87,7 @@ def checklist(ctx: Context, slug: str, level: int = 3) -> str:
            f'<button type="button" class="md-button" data-gb-print>{escape(strings.print)}</button>',
            f'<span class="gb-checklist__progress" role="status" aria-live="polite" '
            f'data-gb-total="{total}"></span>', "</div>"]
-    out.append(pdf_link(ctx, slug))
+    out.append(pdf_link(ctx, f"checklists/{slug}.md"))
     for section in meta.sections:
         heading_id = f"{slug}-{section.id}"
         out.append(f'<section class="gb-checklist__section" aria-labelledby="{heading_id}">')
@@ -105,47 +106,114 @@ def checklist(ctx: Context, slug: str, level: int = 3) -> str:
     return "\n".join(out)
 
 
-def _pdf_size(ctx: Context, slug: str, lang: str) -> str:
+def _pdf_size(ctx: Context, uri: str, lang: str) -> str:
     if ctx.pdf_dir is None:
         return ""
-    path = ctx.pdf_dir / lang / pdf_mod.pdf_name(slug, lang)
+    path = ctx.pdf_dir / lang / pdf_mod.pdf_name(uri, lang)
     if not path.exists():
         return ""
     return ctx.ui.pdf.size.format(size=max(1, round(path.stat().st_size / 1024)))
 
 
-def pdf_link(ctx: Context, slug: str) -> str:
+def pdf_link(ctx: Context, uri: str) -> str:
     """Download link in the reader's language, or a plain statement that there is none yet."""
     reader = ctx.reader_lang or ctx.lang
     ui = ctx.content.ui(reader)
-    if not pdf_mod.available(ctx.content, slug, reader):
-        return f'<p class="gb-pdf gb-pdf--missing" lang="{reader}">{escape(ui.checklist.pdf_missing)}</p>'
-    size = _pdf_size(ctx, slug, reader)
-    href = ctx.site_link(pdf_mod.pdf_uri(slug, reader))
+    strings = ui.worksheet if uri.startswith("worksheets/") else ui.checklist
+    if not pdf_mod.available(ctx.content, uri, reader):
+        return f'<p class="gb-pdf gb-pdf--missing" lang="{reader}">{escape(strings.pdf_missing)}</p>'
+    size = _pdf_size(ctx, uri, reader)
+    href = ctx.site_link(pdf_mod.pdf_uri(uri, reader))
     return (f'<p class="gb-pdf" lang="{reader}"><a class="md-button" href="{href}" download '
-            f'type="application/pdf">{escape(ui.checklist.download_pdf)}</a> '
+            f'type="application/pdf">{escape(strings.download_pdf)}</a> '
             f'<span class="gb-pdf__size">{escape(size)}</span></p>')
 
 
 def pdf_index(ctx: Context) -> str:
     """Every PDF by language, with sizes; languages without a translation say so."""
     out = []
-    checklists = sorted(ctx.content.checklists().values(), key=lambda d: d.meta.service_area or 0)  # type: ignore
     for language in ctx.content.languages:
         lang = language.code
         ui = ctx.content.ui(lang)
-        out.append(f'<h2 id="pdf-{lang}" lang="{lang}">{escape(language.name)}</h2><ul class="gb-pdf-index" lang="{lang}">')
-        for english in checklists:
-            doc = ctx.content.page(lang, english.uri) or english
-            if pdf_mod.available(ctx.content, english.slug, lang):
-                size = _pdf_size(ctx, english.slug, lang)
-                out.append(f'<li><a href="{ctx.site_link(pdf_mod.pdf_uri(english.slug, lang))}" hreflang="{lang}" '
-                           f'download>{escape(doc.meta.title)}</a> <span class="gb-pdf__size">{escape(size)}</span></li>')
-            else:
-                out.append(f'<li lang="{ctx.content.default}">{escape(english.meta.title)}: '
-                           f'<span lang="{lang}">{escape(ui.checklist.pdf_missing)}</span></li>')
-        out.append("</ul>")
+        out.append(f'<h2 id="pdf-{lang}" lang="{lang}">{escape(language.name)}</h2>')
+        for kind, heading in (("checklist", ui.pdf.downloads_heading), ("worksheet", ui.pdf.worksheets_heading)):
+            printables = [d for d in ctx.content.printables() if d.type == kind]
+            if not printables:
+                continue
+            out.append(f'<h3 id="pdf-{lang}-{kind}" lang="{lang}">{escape(heading)}</h3><ul class="gb-pdf-index" lang="{lang}">')
+            for english in printables:
+                doc = ctx.content.page(lang, english.uri) or english
+                if pdf_mod.available(ctx.content, english.uri, lang):
+                    size = _pdf_size(ctx, english.uri, lang)
+                    out.append(f'<li><a href="{ctx.site_link(pdf_mod.pdf_uri(english.uri, lang))}" hreflang="{lang}" '
+                               f'download>{escape(doc.meta.title)}</a> <span class="gb-pdf__size">{escape(size)}</span></li>')
+                else:
+                    strings = ui.worksheet if kind == "worksheet" else ui.checklist
+                    out.append(f'<li lang="{ctx.content.default}">{escape(english.meta.title)}: '
+                               f'<span lang="{lang}">{escape(strings.pdf_missing)}</span></li>')
+            out.append("</ul>")
     return "\n".join(out)
+
+
+def worksheet(ctx: Context, english: Document) -> str:
+    """The prompts on screen, to read before printing; answers are written on paper only."""
+    doc = ctx.localized(english.uri)
+    assert doc is not None
+    meta: WorksheetMeta = doc.meta  # type: ignore[assignment]
+    out = [f'<div class="gb-worksheet"{ctx.lang_attr(doc.lang)}>',
+           f'<p class="gb-worksheet__intro">{escape(ctx.ui.worksheet.intro)}</p>',
+           pdf_link(ctx, english.uri), '<ol class="gb-worksheet__prompts">']
+    for prompt in meta.prompts:
+        out.append(f'<li id="{prompt.id}">{ctx.markdown(prompt.text)}')
+        if prompt.columns and prompt.rows:
+            head = "".join(f'<th scope="col">{ctx.markdown(c, inline=True)}</th>' for c in prompt.columns)
+            empty = "<td></td>" * len(prompt.columns)
+            rows = "".join(f'<tr><th scope="row">{ctx.markdown(r, inline=True)}</th>{empty}</tr>'
+                           for r in prompt.rows)
+            out.append(f'<table class="gb-worksheet__grid"><thead><tr><td></td>{head}</tr></thead>'
+                       f'<tbody>{rows}</tbody></table>')
+        out.append("</li>")
+    out.append("</ol></div>")
+    return "\n".join(out)
+
+
+def country_notice(ctx: Context, english: Document) -> str:
+    """Dated warning on a country page: its facts are from the source's fieldwork, not current."""
+    meta: CountryMeta = english.meta  # type: ignore[assignment]
+    return banner("dated", ctx.ui.country.fieldwork_notice.format(year=meta.fieldwork))
+
+
+def related_guidance(ctx: Context, area: int) -> str:
+    """Links from a chapter to the sections of the practice guides that guides map to it."""
+    links = []
+    for english in sorted(ctx.content.of_type("guide"), key=lambda d: d.slug):
+        meta: GuideMeta = english.meta  # type: ignore[assignment]
+        doc = ctx.localized(english.uri)
+        assert doc is not None
+        titles = headings(doc)
+        for anchor in meta.related.get(area, []):
+            links.append(f'<li{ctx.lang_attr(doc.lang)}><a href="{ctx.link(english.uri + "#" + anchor)}">'
+                         f'{ctx.markdown(titles.get(anchor, anchor), inline=True)}</a> '
+                         f'<span class="gb-related__guide">({escape(doc.meta.title)})</span></li>')
+    if not links:
+        return ""
+    return (f'<h2 id="related-guidance">{escape(ctx.ui.guide.related)}</h2>'
+            f'<ul class="gb-related">{"".join(links)}</ul>')
+
+
+CALLOUT_TITLE = re.compile(r'<div class="admonition (' + "|".join(CALLOUT_TYPES) +
+                           r')">\s*<p class="admonition-title">(.*?)</p>', re.S)
+
+
+def label_callouts(html: str, labels) -> str:
+    """Put the callout type's label, in the reader's language, in front of each callout title."""
+    def label(match: re.Match) -> str:
+        kind, title = match.group(1), match.group(2)
+        text = getattr(labels, kind)
+        own = "" if title.strip().lower() == kind else f'<span class="gb-callout__title">{title}</span>'
+        return (f'<div class="admonition {kind} gb-callout gb-callout--{kind}">'
+                f'<p class="admonition-title"><span class="gb-callout__label">{escape(text)}</span>{own}</p>')
+    return CALLOUT_TITLE.sub(label, html)
 
 
 def facts(ctx: Context, meta: CaseStudyMeta) -> str:

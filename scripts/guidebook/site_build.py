@@ -186,8 +186,14 @@ def page_markdown(markdown: str, page: Page, config, files: Files) -> str:
     markdown = INSERT.sub(replace, markdown)
     if english.type == "checklist":
         markdown += add(lambda: render.checklist(ctx, english.slug, level=2))
+    if english.type == "worksheet":
+        markdown += add(lambda: render.worksheet(ctx, english))
     if english.type == "case-study":
         markdown = add(lambda: render.case_study_header(ctx, english)) + markdown
+    if english.type == "country":
+        markdown = add(lambda: render.country_notice(ctx, english)) + markdown
+    if english.type == "chapter":
+        markdown += add(lambda: render.related_guidance(ctx, english.meta.service_area))  # type: ignore
     STATE.inserts[page.file.src_uri] = thunks
     return markdown
 
@@ -211,6 +217,7 @@ def page_content(html: str, page: Page, config, files: Files) -> str:
     lang = current_language(config)
     english, translation = _document(page, content)
     ui = content.ui(lang)
+    html = render.label_callouts(html, (ui if translation is not None else content.ui(content.default)).callouts)
     english_url = get_relative_url(page.url.removeprefix(f"{lang}/"), page.url) if lang != content.default else ""
     if lang != content.default and translation is None:
         page.meta["robots"] = "noindex"

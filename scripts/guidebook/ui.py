@@ -59,8 +59,45 @@ class PdfStrings(_UI):
     all_areas: str
     web: str
     downloads_heading: str
+    worksheets_heading: str
+    whole_book: str
+    contents: str
     size: str
     fillable: str
+
+
+class CalloutLabels(_UI):
+    """The text label of each callout type: colour alone never carries the type."""
+
+    guidance: str
+    experience: str
+    challenge: str
+    tip: str
+    note: str
+
+
+class GuideStrings(_UI):
+    related: str
+
+
+class WorksheetStrings(_UI):
+    intro: str
+    download_pdf: str
+    pdf_missing: str
+
+
+class CountryStrings(_UI):
+    fieldwork_notice: str  # "{year}" is replaced by the fieldwork year
+
+
+class OfflineStrings(_UI):
+    heading: str
+    download: str  # "{language}" and "{size}" (MB) are replaced
+
+
+class QuickExitStrings(_UI):
+    label: str
+    hint: str
 
 
 class IndexStrings(_UI):
@@ -87,6 +124,12 @@ class UIStrings(_UI):
     banners: Banners
     checklist: ChecklistStrings
     case_study: CaseStudyStrings
+    callouts: CalloutLabels
+    guide: GuideStrings
+    worksheet: WorksheetStrings
+    country: CountryStrings
+    offline: OfflineStrings
+    quick_exit: QuickExitStrings
     pdf: PdfStrings
     index: IndexStrings
     sources: dict[str, str]
