@@ -1,15 +1,12 @@
 """In Debian's Chromium: ticking a checklist item with the keyboard, keeping it, clearing it."""
 import functools
 import http.server
-import shutil
 import threading
 
 import pytest
 
 from sitefixture import make_site
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
 
 
 @pytest.fixture(scope="module")
@@ -23,15 +20,6 @@ def server(tmp_path_factory):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
 
 
 def test_tick_with_keyboard_persists_and_clears(server, browser):

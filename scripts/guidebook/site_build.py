@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from . import content as content_mod
 from . import languages as languages_mod
-from . import render, staging
+from . import render, search_index, staging
 from .content import INSERT, Content, Document
 from .errors import ContentError, Problem
 
@@ -33,6 +33,7 @@ PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div data-gb-insert="(\d+)"></div>(?:</p>)
 PREVIEW_ENV = "GUIDEBOOK_LANGS"
 PDF_DIR = Path(".build") / "pdf"
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
+SEARCH_DIR = "gbsearch"
 
 
 @dataclass
@@ -44,6 +45,8 @@ class BuildState:
     md: markdown_lib.Markdown | None = None
     inserts: dict[str, list] = field(default_factory=dict)      # page src_uri -> render thunks
     built: dict[str, int] = field(default_factory=dict)          # lang -> pages written
+    search: dict[str, list] = field(default_factory=dict)        # lang -> (url, title, html) per page
+    site_root: str = ""                                          # site_dir of the default language
     timings: dict[str, float] = field(default_factory=dict)      # stage -> seconds
     language_started: float = 0.0
 
@@ -113,6 +116,8 @@ def configure(config):
     if plugin.current_language in (None, languages[0].code):
         STATE.built.clear()
         STATE.timings.clear()
+        STATE.search.clear()
+        STATE.site_root = config.site_dir
     STATE.language_started = time.perf_counter()
     try:
         content = load_content(root, languages)
@@ -218,6 +223,8 @@ def page_content(html: str, page: Page, config, files: Files) -> str:
     english, translation = _document(page, content)
     ui = content.ui(lang)
     html = render.label_callouts(html, (ui if translation is not None else content.ui(content.default)).callouts)
+    page.meta["gb_search"] = get_relative_url(f"{SEARCH_DIR}/{lang}/", page.url)
+    STATE.search.setdefault(lang, []).append((page.url, page.title or english.meta.title, html))
     english_url = get_relative_url(page.url.removeprefix(f"{lang}/"), page.url) if lang != content.default else ""
     if lang != content.default and translation is None:
         page.meta["robots"] = "noindex"
@@ -289,6 +296,10 @@ def post_build(config) -> None:
     lang = current_language(config)
     expected = len(content.pages[content.default])
     built = STATE.built.get(lang, 0)
+    started = time.perf_counter()
+    search_index.write(Path(STATE.site_root) / SEARCH_DIR / lang,
+                       search_index.build(lang, STATE.search.pop(lang, [])))
+    STATE.timings[f"search index '{lang}'"] = time.perf_counter() - started
     STATE.timings[f"mkdocs build '{lang}'"] = time.perf_counter() - STATE.language_started
     _write_timings(Path(config.config_file_path).parent)
     if built != expected:

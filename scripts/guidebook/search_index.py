@@ -1,0 +1,171 @@
+"""Per-language search index: ICU words at build time, split into small files loaded on demand.
+
+Why not the theme's search: it splits words at spaces only (Thai, Khmer, Lao, Burmese and
+Chinese find almost nothing) and every page downloads one index of all languages.
+Postings are flat lists [doc gap, weight, doc gap, weight, ...] (bigrams: doc gaps only).
+
+Each language gets its own folder `gbsearch/` inside its part of the site:
+- `meta.js`: the searchable sections (URL, page title, section title) and shard count;
+- `t<N>.js`: inverted-index shards of words; a word lives in shard fnv1a(word) % SHARDS, so a
+  query loads only the shards of its own words;
+- `b<N>.js`: the same for grapheme bigrams (scripts without spaces only), loaded only when a
+  query word is not in the index;
+- `d<N>.js`: the sections' plain text, DOC_CHUNK sections per file, for snippets.
+Files are JavaScript (`gbSearchLoad(name, data)`) rather than JSON so that the offline copy,
+opened from disk, can load them with <script> (browsers refuse fetch() on file:// pages).
+
+Tokens: NFC, case-folded, ICU word segments (shared with PDF line breaking), Vietnamese
+without diacritics on both sides. Runs of scripts written without spaces also get grapheme
+bigrams, so a query still finds its page when the browser's segmenter cuts words differently
+from ICU here.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+
+from . import segment
+
+SHARDS = 24
+DOC_CHUNK = 24
+FOLD_DIACRITICS = {"vi"}
+_NO_SPACE_RUN = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\u3400-\u9FFF\uAA60-\uAA7F]+")
+_HEADING = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_DROP = re.compile(r'<(script|style|svg|nav|form)\b.*?</\1>|<a class="headerlink".*?</a>'
+                   r'|<div class="gb-banner.*?</div>', re.S)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Section:
+    url: str            # page URL relative to the language root, with #anchor
+    page: str           # page title
+    title: str          # section title ("" for the part before the first heading)
+    text: str
+
+
+def fnv1a(token: str) -> int:
+    """32-bit FNV-1a over code points; search.js computes the same to find a token's shard."""
+    value = 0x811C9DC5
+    for ch in token:
+        value ^= ord(ch)
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def _plain(html: str) -> str:
+    text = unescape(_TAG.sub(" ", html)).replace(segment.ZWSP, "")
+    return _SPACE.sub(" ", text).strip()
+
+
+def sections(url: str, page_title: str, html: str) -> list[Section]:
+    """Split a page's article HTML at its h2/h3 headings; each part is one search result."""
+    html = _DROP.sub(" ", html)
+    found: list[Section] = []
+    last, anchor, title = 0, "", ""
+    for match in _HEADING.finditer(html):
+        text = _plain(html[last:match.start()])
+        if text or anchor:
+            found.append(Section(url + (f"#{anchor}" if anchor else ""), page_title, title, text))
+        last, anchor, title = match.end(), match.group(2), _plain(match.group(3))
+    found.append(Section(url + (f"#{anchor}" if anchor else ""), page_title, title, _plain(html[last:])))
+    return [s for s in found if s.text or s.title]
+
+
+def fold(token: str, lang: str) -> str:
+    """Vietnamese matched with or without diacritics: both sides drop them."""
+    if lang not in FOLD_DIACRITICS:
+        return token
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", token) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped.replace("đ", "d"))
+
+
+def graphemes(text: str) -> list[str]:
+    """Base characters with their combining marks (what a reader counts as one letter)."""
+    clusters: list[str] = []
+    for ch in text:
+        if clusters and (unicodedata.category(ch).startswith("M") or ch in "\u200c\u200d\u103a\u1039\u17d2"):
+            clusters[-1] += ch
+        else:
+            clusters.append(ch)
+    return clusters
+
+
+def bigrams(text: str) -> set[str]:
+    """Grapheme bigrams of every run of text written without spaces (single graphemes too)."""
+    found: set[str] = set()
+    for run in _NO_SPACE_RUN.findall(unicodedata.normalize("NFC", text)):
+        clusters = graphemes(run)
+        found.update(a + b for a, b in zip(clusters, clusters[1:]))
+        if len(clusters) == 1:
+            found.add(clusters[0])
+    return found
+
+
+def tokens(text: str, lang: str) -> list[str]:
+    """Index words of a text: ICU word segments, case-folded, Vietnamese also unaccented."""
+    return [fold(word.casefold(), lang) for word in segment.words(text, lang)]
+
+
+def _gaps(numbers: list[int]) -> list[int]:
+    return [b - a for a, b in zip([0, *numbers], numbers)]
+
+
+def build(lang: str, pages: list[tuple[str, str, str]]) -> dict[str, str]:
+    """(url, title, article html) of every page -> {file name: JavaScript text}."""
+    docs: list[Section] = []
+    for url, title, html in pages:
+        docs.extend(sections(url, title, html))
+    postings: dict[str, dict[int, int]] = {}
+    pairs: dict[str, list[int]] = {}
+    for number, doc in enumerate(docs):
+        for pair in bigrams(f"{doc.page} {doc.title} {doc.text}"):
+            pairs.setdefault(pair, []).append(number)
+        title_terms = set(tokens(f"{doc.page} {doc.title}", lang))
+        counts: dict[str, int] = {}
+        for term in tokens(f"{doc.title} {doc.text}", lang):
+            counts[term] = counts.get(term, 0) + 1
+        for term in title_terms:
+            counts.setdefault(term, 0)
+        for term, count in counts.items():
+            # weight: term frequency (capped) plus 10 when the term is in a title
+            postings.setdefault(term, {})[number] = min(count, 9) + (10 if term in title_terms else 0)
+    shards: list[dict[str, list[int]]] = [{} for _ in range(SHARDS)]
+    for term, docs_weights in postings.items():
+        numbers = sorted(docs_weights)
+        flat: list[int] = []
+        for gap, number in zip(_gaps(numbers), numbers):
+            flat.extend((gap, docs_weights[number]))
+        shards[fnv1a(term) % SHARDS][term] = flat
+    pair_shards: list[dict[str, list[int]]] = [{} for _ in range(SHARDS)]
+    for pair, numbers in pairs.items():
+        pair_shards[fnv1a(pair) % SHARDS][pair] = _gaps(sorted(numbers))
+    files = {"meta.js": _js("meta", {"lang": lang, "shards": SHARDS, "chunk": DOC_CHUNK,
+                                     "bigrams": bool(pairs),
+                                     "docs": [[d.url, d.page, d.title] for d in docs]})}
+    for number, shard in enumerate(shards):
+        files[f"t{number}.js"] = _js(f"t{number}", shard)
+        if pairs:
+            files[f"b{number}.js"] = _js(f"b{number}", pair_shards[number])
+    for start in range(0, len(docs), DOC_CHUNK):
+        files[f"d{start // DOC_CHUNK}.js"] = _js(f"d{start // DOC_CHUNK}",
+                                                 [d.text for d in docs[start:start + DOC_CHUNK]])
+    return files
+
+
+def _js(name: str, data) -> str:
+    return f"gbSearchLoad({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def write(folder: Path, files: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.js"):
+        if stale.name not in files:
+            stale.unlink()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")

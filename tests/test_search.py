@@ -1,0 +1,87 @@
+"""Search in the browser: words inside Thai sentences, Vietnamese without diacritics, nothing
+for nonsense, one language's index only, loaded on demand, and from disk (file://)."""
+import hashlib
+
+import pytest
+
+from guidebook import search_check, search_index
+from sitefixture import CHAPTER, make_site
+from guidebook.search_check import serve
+
+TH_CHAPTER = CHAPTER.replace("People need somewhere safe to live.",
+                             "ผู้เสียหายต้องการที่พักพิงที่ปลอดภัยและการดูแลอย่างต่อเนื่อง").replace(
+    "sources:", "translation:\n  source_hash: HASH\nsources:")
+VI_CHAPTER = CHAPTER.replace("People need somewhere safe to live.",
+                             "Người bị mua bán cần nơi ở an toàn và sự hỗ trợ tái hòa nhập.").replace(
+    "sources:", "translation:\n  source_hash: HASH\nsources:")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    site = make_site(tmp_path_factory.mktemp("search"), ("en", "th", "vi"))
+    english_hash = hashlib.sha256(CHAPTER.encode()).hexdigest()[:12]
+    site.write("translations/th/service-areas/housing.md", TH_CHAPTER.replace("HASH", english_hash))
+    site.write("translations/vi/service-areas/housing.md", VI_CHAPTER.replace("HASH", english_hash))
+    result = site.build()
+    assert result.returncode == 0, result.stderr[-2000:]
+    return site
+
+
+QUERIES = {
+    "th": [search_check.Query("ปลอดภัย", "service-areas/housing.md", "mid-sentence"),
+           search_check.Query("การดูแลอย่างต่อเนื่อง", "service-areas/housing.md", "phrase"),
+           search_check.Query("ฟหกดเ", None, "none")],
+    "vi": [search_check.Query("tai hoa nhap", "service-areas/housing.md", "no-diacritics"),
+           search_check.Query("tái hòa nhập", "service-areas/housing.md", "phrase"),
+           search_check.Query("xyzzyq", None, "none")],
+    "en": [search_check.Query("emergency housing", "checklists/housing.md", "phrase")],
+}
+
+
+@pytest.mark.parametrize("lang", ["th", "vi", "en"])
+def test_queries_find_their_page_online(site, browser, lang):
+    httpd, base = serve(site.root / "site")
+    try:
+        outcomes = search_check.run(browser, base, site.root / "site", lang, "en", QUERIES[lang])
+    finally:
+        httpd.shutdown()
+    assert [o for o in outcomes if not o.ok] == []
+    # only this language's index, and little of it, before the first result
+    assert all(0 < o.index_bytes < 100_000 for o in outcomes)
+
+
+def test_index_is_loaded_only_when_searching_and_only_own_language(site, browser):
+    httpd, base = serve(site.root / "site")
+    try:
+        page = browser.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(base + "th/service-areas/housing/")
+        assert not [u for u in requested if "gbsearch" in u]
+        page.fill("#gb-search-input", "ปลอดภัย")
+        page.wait_for_selector(".gb-search[data-gb-done]")
+        searched = [u for u in requested if "gbsearch" in u]
+        assert searched and all("/gbsearch/th/" in u for u in searched)
+        snippet = page.inner_text(".gb-search__snippet")
+        assert "ปลอดภัย" in snippet and "\u200b" not in snippet
+        page.close()
+    finally:
+        httpd.shutdown()
+
+
+def test_search_works_from_disk(site, browser):
+    base = (site.root / "site").resolve().as_uri() + "/"
+    page = browser.new_page()
+    page.goto(base + "th/service-areas/housing/index.html")
+    page.fill("#gb-search-input", "ปลอดภัย")
+    page.wait_for_selector(".gb-search[data-gb-done]")
+    assert "service-areas/housing" in page.eval_on_selector(".gb-search__results a", "a => a.href")
+
+
+def test_bigram_fallback_finds_words_the_segmenters_cut_differently():
+    docs = [("th/a/", "A", "<p>ผู้เสียหายต้องการที่พักพิงที่ปลอดภัย</p>"), ("th/b/", "B", "<p>อื่น ๆ</p>")]
+    files = search_index.build("th", docs)
+    # grapheme bigrams keep vowel and tone marks on their consonant: ที่ | พั | ก | พิ | ง
+    assert search_index.bigrams("ที่พักพิง") == {"ที่พั", "พัก", "กพิ", "พิง"}
+    shard = files[f"b{search_index.fnv1a('พิง') % search_index.SHARDS}.js"]
+    assert '"พิง":[0]' in shard  # in doc 0 only (postings are gaps from 0)
