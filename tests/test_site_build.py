@@ -83,7 +83,7 @@ def test_checklist_items_are_labelled_checkboxes(built):
 def test_khmer_and_lao_have_material_ui_strings(built, lang, script):
     html = built.html(f"{lang}/service-areas/housing/index.html")
     skip_link = re.search(r'<a href="#[^"]*" class="md-skip">\s*(.*?)\s*</a>', html, re.S).group(1)
-    placeholder = re.search(r'placeholder="([^"]+)"', html).group(1)
+    placeholder = re.search(r'<label class="gb-search__label"[^>]*>([^<]+)</label>', html).group(1)
     assert re.search(script, skip_link), skip_link
     assert re.search(script, placeholder), placeholder
 
