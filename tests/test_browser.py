@@ -50,3 +50,19 @@ def test_checkbox_targets_are_at_least_24px(server, browser):
     page.goto(f"{server}/checklists/housing/")
     size = page.locator("#gb-hou-p01").bounding_box()
     assert size["width"] >= 24 and size["height"] >= 24
+
+
+def test_quick_exit_replaces_page_and_history(server, browser):
+    page = browser.new_page()
+    page.route("https://www.bbc.com/**", lambda route: route.fulfill(body="<title>Weather</title>ok"))
+    page.goto(f"{server}/")
+    page.goto(f"{server}/service-areas/housing/")
+    page.get_by_role("button", name="Leave this site quickly").click()
+    page.wait_for_url("https://www.bbc.com/weather")
+    page.go_back()
+    # the chapter's history entry was replaced: Back goes to the page before it
+    assert page.url.rstrip("/") == server
+    page.goto(f"{server}/service-areas/housing/")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url("https://www.bbc.com/weather")

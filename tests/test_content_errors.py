@@ -89,3 +89,25 @@ def test_build_fails_with_the_report(site):
     result = site.build()
     assert result.returncode != 0
     assert "docs/case-studies/housing-cs-01.md:" in result.stderr and "sex:" in result.stderr
+
+
+@pytest.mark.parametrize("markup,message", [
+    ('<script>alert(1)</script>', "raw <script> is not allowed"),
+    ('<iframe src="https://example.com/video"></iframe>', "raw <iframe> is not allowed"),
+    ("![A shelter](https://example.com/shelter.png)", "image or media loaded from another site"),
+    ('<img src="//cdn.example.com/x.png" alt="x">', "image or media loaded from another site"),
+    ("![](diagram.png)", "image without a text alternative"),
+    ('<img src="diagram.png">', "image without a text alternative"),
+])
+def test_unsafe_or_inaccessible_markup_is_reported_with_line(site, markup, message):
+    site.write("docs/case-studies/housing-cs-01.md", CASE + "\n" + markup + "\n")
+    line = CASE.count("\n") + 2
+    found = problems(site)
+    assert any(p.startswith(f"docs/case-studies/housing-cs-01.md:{line}:") and message in p for p in found), found
+
+
+def test_translation_markup_is_checked_too(site):
+    site.write("translations/th/case-studies/housing-cs-01.md",
+               CASE.replace("source:", "translation:\n  source_hash: 0123456789ab\nsource:") + "\n<script></script>\n")
+    assert any(p.startswith("translations/th/case-studies/housing-cs-01.md:") and "<script>" in p
+               for p in problems(site))

@@ -74,9 +74,30 @@
     apply();
   }
 
+  // Quick exit: blank the page at once, then replace it (and its history entry) with a
+  // neutral site. Button, or Escape pressed twice within a second.
+  function setupExit(bar) {
+    var target = bar.getAttribute("data-gb-exit");
+    var lastEscape = 0;
+    function leave() {
+      document.title = "";
+      document.body.textContent = "";
+      window.location.replace(target);
+    }
+    bar.querySelector("button").addEventListener("click", leave);
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      var now = Date.now();
+      if (now - lastEscape < 1000) { leave(); }
+      lastEscape = now;
+    });
+    bar.hidden = false;
+  }
+
   function init() {
     document.querySelectorAll("[data-gb-checklist]").forEach(setupChecklist);
     document.querySelectorAll(".gb-filters").forEach(setupFilters);
+    document.querySelectorAll("[data-gb-exit]").forEach(setupExit);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
   else { init(); }

@@ -29,6 +29,11 @@ INSERT_KINDS = {"case-studies", "good-practices", "checklist", "glossary", "reso
                 "case-study-index", "checklist-index", "service-area-index", "pdf-index"}
 CASE_STUDY_ID = re.compile(r"^(?P<area>[a-z-]+)-(?P<kind>cs|gp)-\d{2}$")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")
+# markup that would run code, embed other sites or load files from elsewhere
+FORBIDDEN_MARKUP = re.compile(r"<\s*(script|iframe|object|embed|frame|link|style)\b", re.I)
+EXTERNAL_MEDIA = re.compile(r"""(?:!\[[^\]]*\]\(\s*|<(?:img|source|video|audio)\b[^>]*\bsrc\s*=\s*["']?)(?:https?:)?//""", re.I)
+MD_IMAGE_NO_ALT = re.compile(r"!\[\s*\]\(")
+HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*\{#([A-Za-z0-9_-]+)\}\s*$")
 # where each type of page lives below docs/ (a misplaced file would land in the wrong menu)
 TYPE_FOLDERS = {"checklist": "checklists/", "worksheet": "worksheets/", "country": "countries/",
@@ -354,6 +359,7 @@ def _check_pages(content: Content) -> None:
         for doc in pages.values():
             offset = doc.body_line - 1
             for number, line in enumerate(doc.body.split("\n"), 1):
+                _check_markup(content, doc.path, offset + number, line)
                 callout = ADMONITION.match(line)
                 if callout and callout.group(1) not in CALLOUT_TYPES:
                     content.problems.append(Problem(doc.path, offset + number,
@@ -371,6 +377,23 @@ def _check_pages(content: Content) -> None:
                     elif kind in ("case-studies", "good-practices") and doc.type != "chapter":
                         content.problems.append(Problem(doc.path, offset + number,
                                                         f"'{kind}' can only be inserted in a chapter"))
+
+
+def _check_markup(content: Content, path: str, line_no: int, line: str) -> None:
+    """No code, embeds or external files in content; every image has a text alternative."""
+    found = FORBIDDEN_MARKUP.search(line)
+    if found:
+        content.problems.append(Problem(path, line_no, f"raw <{found.group(1).lower()}> is not allowed in content",
+                                        "remove it: pages carry no scripts, embeds or styles of their own"))
+    if EXTERNAL_MEDIA.search(line):
+        content.problems.append(Problem(path, line_no, "image or media loaded from another site",
+                                        "save the file under docs/ and link it with a relative path (readers "
+                                        "may be offline or behind filters, and must not be tracked)"))
+    missing_alt = MD_IMAGE_NO_ALT.search(line) or any(
+        not re.search(r"\balt\s*=\s*[\"'][^\"']+", tag) for tag in HTML_IMG.findall(line))
+    if missing_alt:
+        content.problems.append(Problem(path, line_no, "image without a text alternative",
+                                        "describe the image: ![what it shows](file.png) or <img alt=\"...\">"))
 
 
 def headings(doc: Document) -> dict[str, str]:

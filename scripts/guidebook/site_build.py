@@ -224,6 +224,8 @@ def page_content(html: str, page: Page, config, files: Files) -> str:
     ui = content.ui(lang)
     html = render.label_callouts(html, (ui if translation is not None else content.ui(content.default)).callouts)
     page.meta["gb_search"] = get_relative_url(f"{SEARCH_DIR}/{lang}/", page.url)
+    page.meta["gb_exit"] = {"label": ui.quick_exit.label, "hint": ui.quick_exit.hint,
+                            "url": config.extra.get("quick_exit_url", "about:blank")}
     STATE.search.setdefault(lang, []).append((page.url, page.title or english.meta.title, html))
     english_url = get_relative_url(page.url.removeprefix(f"{lang}/"), page.url) if lang != content.default else ""
     if lang != content.default and translation is None:
