@@ -1,7 +1,7 @@
 """Benchmark: search quality and cost per language, in headless Chromium, online and offline.
 
 Runs the query sets in bench/search/<lang>.yml against the built site (served over HTTP) and,
-when it exists, against the offline package opened from disk (file://). Prints per language:
+when it exists, against the offline zip unpacked and opened from disk (file://). Prints per language:
 hit@1, hit@5, MRR, zero-result rate, 'must find nothing' accuracy and the gzip bytes of index
 files loaded before the first result. Prints figures; it is not a test.
 
@@ -11,6 +11,8 @@ Usage: .venv/bin/python scripts/bench_search.py [--lang th] [--offline-only | --
 from __future__ import annotations
 
 import argparse
+import tempfile
+import zipfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -43,7 +45,7 @@ def main() -> None:
     codes = [lang.code for lang in languages.load(ROOT)]
     wanted = args.lang or codes
     site = ROOT / "site"
-    offline = ROOT / "site-offline"
+    unpacked = Path(tempfile.mkdtemp(prefix="offline-"))
     print(f"{'where':8} {'lang':3} {'n':>4} {'hit@1':>7} {'hit@5':>7} {'MRR':>6} {'zero-res':>10} "
           f"{'none ok':>10} {'KB med':>9} {'KB max':>8}")
     with sync_playwright() as p:
@@ -57,8 +59,10 @@ def main() -> None:
                            args.verbose)
                 finally:
                     httpd.shutdown()
-            folder = offline / lang
-            if not args.online_only and folder.is_dir():
+            archive = site / "offline" / f"guidebook-{lang}.zip"
+            if not args.online_only and archive.is_file():
+                zipfile.ZipFile(archive).extractall(unpacked)
+                folder = unpacked / f"guidebook-{lang}"
                 base = folder.resolve().as_uri() + "/"
                 report("offline", lang, search_check.run(browser, base, folder, lang, codes[0], queries,
                                                          directory_urls=False), args.verbose)

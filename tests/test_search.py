@@ -85,3 +85,32 @@ def test_bigram_fallback_finds_words_the_segmenters_cut_differently():
     assert search_index.bigrams("ที่พักพิง") == {"ที่พั", "พัก", "กพิ", "พิง"}
     shard = files[f"b{search_index.fnv1a('พิง') % search_index.SHARDS}.js"]
     assert '"พิง":[0]' in shard  # in doc 0 only (postings are gaps from 0)
+
+
+def test_offline_zip_works_from_disk(tmp_path, browser):
+    import zipfile
+
+    from guidebook import offline
+    site = make_site(tmp_path / "src", ("en", "th"))
+    english_hash = hashlib.sha256(CHAPTER.encode()).hexdigest()[:12]
+    site.write("translations/th/service-areas/housing.md", TH_CHAPTER.replace("HASH", english_hash))
+    result = site.build("--no-directory-urls")
+    assert result.returncode == 0, result.stderr[-2000:]
+    (tmp_path / "pdf" / "th").mkdir(parents=True)
+    (tmp_path / "pdf" / "th" / "checklist-housing-th.pdf").write_bytes(b"%PDF-1.7 test")
+    archive = offline.package(site.root / "site", tmp_path / "pdf", tmp_path / "zips", "th", "en", ["en", "th"], "Guide")
+    names = zipfile.ZipFile(archive).namelist()
+    assert "guidebook-th/index.html" in names and "guidebook-th/pdf/th/checklist-housing-th.pdf" in names
+    assert not [n for n in names if n.startswith("guidebook-th/service-areas/")]  # no English pages
+    zipfile.ZipFile(archive).extractall(tmp_path / "unzipped")
+    page = browser.new_page()
+    page.goto((tmp_path / "unzipped" / "guidebook-th" / "index.html").as_uri())
+    page.wait_for_url("**/th/index.html")
+    page.goto((tmp_path / "unzipped" / "guidebook-th" / "th" / "service-areas" / "housing.html").as_uri())
+    page.fill("#gb-search-input", "ปลอดภัย")
+    page.wait_for_selector(".gb-search[data-gb-done]")
+    page.click(".gb-search__results a")
+    assert page.url.startswith("file://") and page.url.split("#")[0].endswith("th/service-areas/housing.html")
+    # identical input, identical zip
+    again = offline.package(site.root / "site", tmp_path / "pdf", tmp_path / "zips2", "th", "en", ["en", "th"], "Guide")
+    assert again.read_bytes() == archive.read_bytes()

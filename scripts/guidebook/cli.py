@@ -49,13 +49,24 @@ def _show_mkdocs_warnings() -> None:
     logger.setLevel(logging.INFO)
 
 
+def _mkdocs(mkdocs_build, config, error_type) -> bool:
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+        config.plugins.on_shutdown()
+    except error_type as exc:
+        print(f"guidebook: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """The whole pipeline: content -> PDFs -> every language's pages -> site/."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from . import pdf, site_build
+    from . import offline, pdf, site_build
 
     root = find_root()
     os.chdir(root)
@@ -81,18 +92,23 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     timings["PDFs"] = time.perf_counter() - started
     started = time.perf_counter()
-    try:
-        config.plugins.on_startup(command="build", dirty=False)
-        mkdocs_build(config)
-        config.plugins.on_shutdown()
-    except MkDocsException as exc:
-        print(f"guidebook: {exc}", file=sys.stderr)
+    offline_site = root / ".build" / "offline-site"
+    offline_config = load_config(str(root / "mkdocs.yml"), site_dir=str(offline_site), use_directory_urls=False)
+    if not _mkdocs(mkdocs_build, offline_config, MkDocsException):
+        return 1
+    zips = [offline.package(offline_site, root / site_build.PDF_DIR, root / site_build.OFFLINE_DIR, lang,
+                            content.default, content.codes, content.ui(lang).site_name) for lang in content.codes]
+    timings["offline copy and zips"] = time.perf_counter() - started
+    started = time.perf_counter()
+    if not _mkdocs(mkdocs_build, config, MkDocsException):
         return 1
     timings["MkDocs, all languages"] = time.perf_counter() - started
     pdf.publish(root / site_build.PDF_DIR, site_dir)
+    offline.publish(zips, site_dir)
     for stage, seconds in site_build.STATE.timings.items():
         timings.setdefault(stage, seconds)
-    print(f"built {site_dir}: {len(jobs)} PDFs ({result.rendered} rendered, {result.skipped} unchanged)")
+    print(f"built {site_dir}: {len(jobs)} PDFs ({result.rendered} rendered, {result.skipped} unchanged), "
+          f"{len(zips)} offline zips ({', '.join(f'{z.stem}: {offline.size_mb(z)} MB' for z in zips)})")
     (root / ".build" / "build-timings.json").write_text(json.dumps(
         {"timings": timings, "pdf": {"rendered": result.rendered, "skipped": result.skipped,
                                      "sizes": result.sizes}}, indent=1))

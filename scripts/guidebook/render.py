@@ -16,6 +16,7 @@ from babel import Locale
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
+from . import offline as offline_mod
 from . import pdf as pdf_mod
 from . import segment
 
@@ -136,6 +137,7 @@ def pdf_index(ctx: Context) -> str:
         lang = language.code
         ui = ctx.content.ui(lang)
         out.append(f'<h2 id="pdf-{lang}" lang="{lang}">{escape(language.name)}</h2>')
+        out.append(offline_link(ctx, lang))
         for kind, heading in (("checklist", ui.pdf.downloads_heading), ("worksheet", ui.pdf.worksheets_heading)):
             printables = [d for d in ctx.content.printables() if d.type == kind]
             if not printables:
@@ -153,6 +155,20 @@ def pdf_index(ctx: Context) -> str:
                                f'<span lang="{lang}">{escape(strings.pdf_missing)}</span></li>')
             out.append("</ul>")
     return "\n".join(out)
+
+
+def offline_link(ctx: Context, lang: str) -> str:
+    """Link to the language's offline zip with its size (once a build has made it)."""
+    if ctx.pdf_dir is None:
+        return ""
+    path = ctx.pdf_dir.parent / "offline" / offline_mod.zip_name(lang)
+    if not path.exists():
+        return ""
+    ui = ctx.content.ui(lang)
+    language = next(l.name for l in ctx.content.languages if l.code == lang)
+    text = ui.offline.download.format(language=language, size=offline_mod.size_mb(path))
+    return (f'<p class="gb-offline" lang="{lang}"><a href="{ctx.site_link(offline_mod.zip_uri(lang))}" download '
+            f'type="application/zip">{escape(ui.offline.heading)}</a>: {escape(text)}</p>')
 
 
 def worksheet(ctx: Context, english: Document) -> str:

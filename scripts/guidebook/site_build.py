@@ -32,6 +32,7 @@ PLACEHOLDER = '<div data-gb-insert="{}"></div>'
 PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div data-gb-insert="(\d+)"></div>(?:</p>)?')
 PREVIEW_ENV = "GUIDEBOOK_LANGS"
 PDF_DIR = Path(".build") / "pdf"
+OFFLINE_DIR = Path(".build") / "offline"
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 SEARCH_DIR = "gbsearch"
 
