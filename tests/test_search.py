@@ -98,7 +98,7 @@ def test_offline_zip_works_from_disk(tmp_path, browser):
     assert result.returncode == 0, result.stderr[-2000:]
     (tmp_path / "pdf" / "th").mkdir(parents=True)
     (tmp_path / "pdf" / "th" / "checklist-housing-th.pdf").write_bytes(b"%PDF-1.7 test")
-    archive = offline.package(site.root / "site", tmp_path / "pdf", tmp_path / "zips", "th", "en", ["en", "th"], "Guide")
+    archive = offline.package(site.root / "site", [tmp_path / "pdf"], tmp_path / "zips", "th", "en", ["en", "th"], "Guide")
     names = zipfile.ZipFile(archive).namelist()
     assert "guidebook-th/index.html" in names and "guidebook-th/pdf/th/checklist-housing-th.pdf" in names
     assert not [n for n in names if n.startswith("guidebook-th/service-areas/")]  # no English pages
@@ -112,5 +112,5 @@ def test_offline_zip_works_from_disk(tmp_path, browser):
     page.click(".gb-search__results a")
     assert page.url.startswith("file://") and page.url.split("#")[0].endswith("th/service-areas/housing.html")
     # identical input, identical zip
-    again = offline.package(site.root / "site", tmp_path / "pdf", tmp_path / "zips2", "th", "en", ["en", "th"], "Guide")
+    again = offline.package(site.root / "site", [tmp_path / "pdf"], tmp_path / "zips2", "th", "en", ["en", "th"], "Guide")
     assert again.read_bytes() == archive.read_bytes()

@@ -66,7 +66,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from . import offline, pdf, site_build
+    from . import book, offline, pdf, site_build
 
     root = find_root()
     os.chdir(root)
@@ -96,21 +96,30 @@ def cmd_build(args: argparse.Namespace) -> int:
     offline_config = load_config(str(root / "mkdocs.yml"), site_dir=str(offline_site), use_directory_urls=False)
     if not _mkdocs(mkdocs_build, offline_config, MkDocsException):
         return 1
-    zips = [offline.package(offline_site, root / site_build.PDF_DIR, root / site_build.OFFLINE_DIR, lang,
-                            content.default, content.codes, content.ui(lang).site_name) for lang in content.codes]
+    try:
+        books = pdf.build(book.jobs(content, root / site_build.BOOK_DIR, pdf.inputs_key()),
+                          root / site_build.BOOK_PDF_DIR, workers=args.workers)
+    except pdf.MissingGlyphs as exc:
+        print(f"guidebook: {exc}", file=sys.stderr)
+        return 1
+    zips = [offline.package(offline_site, [root / site_build.PDF_DIR, root / site_build.BOOK_PDF_DIR],
+                            root / site_build.OFFLINE_DIR, lang, content.default, content.codes,
+                            content.ui(lang).site_name) for lang in content.codes]
     timings["offline copy and zips"] = time.perf_counter() - started
     started = time.perf_counter()
     if not _mkdocs(mkdocs_build, config, MkDocsException):
         return 1
     timings["MkDocs, all languages"] = time.perf_counter() - started
-    pdf.publish(root / site_build.PDF_DIR, site_dir)
+    pdf.publish([root / site_build.PDF_DIR, root / site_build.BOOK_PDF_DIR], site_dir)
     offline.publish(zips, site_dir)
     for stage, seconds in site_build.STATE.timings.items():
         timings.setdefault(stage, seconds)
     print(f"built {site_dir}: {len(jobs)} PDFs ({result.rendered} rendered, {result.skipped} unchanged), "
+          f"{len(books.sizes)} whole-guidebook PDFs ({books.rendered} rendered, {books.seconds:.1f} s), "
           f"{len(zips)} offline zips ({', '.join(f'{z.stem}: {offline.size_mb(z)} MB' for z in zips)})")
     (root / ".build" / "build-timings.json").write_text(json.dumps(
-        {"timings": timings, "pdf": {"rendered": result.rendered, "skipped": result.skipped,
+        {"timings": timings, "books": {"rendered": books.rendered, "sizes": books.sizes},
+         "pdf": {"rendered": result.rendered, "skipped": result.skipped,
                                      "sizes": result.sizes}}, indent=1))
     return 0
 

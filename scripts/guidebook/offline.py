@@ -47,14 +47,14 @@ def _start_page(lang: str, title: str) -> str:
             f'<body><p><a href="{lang}/index.html">{title}</a></p></body></html>')
 
 
-def package(site: Path, pdf_dir: Path, out_dir: Path, lang: str, default: str, codes: list[str],
+def package(site: Path, pdf_dirs: list[Path], out_dir: Path, lang: str, default: str, codes: list[str],
             title: str) -> Path:
     """Write out_dir/guidebook-<lang>.zip from the offline build in `site` and the rendered PDFs."""
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / zip_name(lang)
     folder = f"guidebook-{lang}/"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        pdfs = [(p, f"pdf/{lang}/{p.name}") for p in sorted((pdf_dir / lang).glob("*.pdf"))]
+        pdfs = [(p, f"pdf/{lang}/{p.name}") for folder in pdf_dirs for p in sorted((folder / lang).glob("*.pdf"))]
         for path, rel in _files(site, lang, default, codes) + pdfs:
             info = zipfile.ZipInfo(folder + rel, ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -183,9 +183,14 @@ tbody th {{ width: 28%; font-weight: normal; }}
 """
 
 
+def inputs_key(paper: str = "a4") -> str:
+    """Everything besides the HTML that changes a PDF: WeasyPrint, options, paper, fonts."""
+    import weasyprint
+    return json.dumps([weasyprint.__version__, PDF_OPTIONS, paper, font_fingerprint()])
+
+
 def plan(content: Content, md, site_url: str, edition: str, paper: str = "a4") -> list[Job]:
-    import weasyprint  # version is an input of every PDF
-    base = json.dumps([weasyprint.__version__, PDF_OPTIONS, paper, font_fingerprint()])
+    base = inputs_key(paper)
     jobs = []
     for lang in content.codes:
         for english in content.printables():
@@ -274,9 +279,11 @@ def build(jobs: list[Job], out_dir: Path, workers: int = 2) -> Result:
     return Result(len(todo), len(jobs) - len(todo), time.perf_counter() - started, sizes)
 
 
-def publish(out_dir: Path, site_dir: Path) -> None:
+def publish(out_dirs: list[Path], site_dir: Path) -> None:
     """Copy the rendered PDFs into the built site under pdf/<lang>/."""
     target = site_dir / "pdf"
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(out_dir, target, ignore=shutil.ignore_patterns("*.json"))
+    for out_dir in out_dirs:
+        if out_dir.is_dir():
+            shutil.copytree(out_dir, target, ignore=shutil.ignore_patterns("*.json"), dirs_exist_ok=True)

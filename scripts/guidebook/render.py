@@ -16,6 +16,7 @@ from babel import Locale
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
+from . import book as book_mod
 from . import offline as offline_mod
 from . import pdf as pdf_mod
 from . import segment
@@ -138,6 +139,7 @@ def pdf_index(ctx: Context) -> str:
         ui = ctx.content.ui(lang)
         out.append(f'<h2 id="pdf-{lang}" lang="{lang}">{escape(language.name)}</h2>')
         out.append(offline_link(ctx, lang))
+        out.append(book_link(ctx, lang))
         for kind, heading in (("checklist", ui.pdf.downloads_heading), ("worksheet", ui.pdf.worksheets_heading)):
             printables = [d for d in ctx.content.printables() if d.type == kind]
             if not printables:
@@ -155,6 +157,21 @@ def pdf_index(ctx: Context) -> str:
                                f'<span lang="{lang}">{escape(strings.pdf_missing)}</span></li>')
             out.append("</ul>")
     return "\n".join(out)
+
+
+def book_link(ctx: Context, lang: str) -> str:
+    """The whole guidebook as one PDF, with its size (once a build has made it)."""
+    if ctx.pdf_dir is None:
+        return ""
+    name = book_mod.book_name(lang)
+    path = ctx.pdf_dir.parent / book_mod.PDF_FOLDER / lang / name
+    if not path.exists():
+        return ""
+    ui = ctx.content.ui(lang)
+    size = ui.pdf.size.format(size=max(1, round(path.stat().st_size / 1024)))
+    return (f'<p class="gb-book" lang="{lang}"><a href="{ctx.site_link(f"pdf/{lang}/{name}")}" hreflang="{lang}" '
+            f'download type="application/pdf">{escape(ui.pdf.whole_book)}</a> '
+            f'<span class="gb-pdf__size">{escape(size)}</span></p>')
 
 
 def offline_link(ctx: Context, lang: str) -> str:

@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from . import content as content_mod
 from . import languages as languages_mod
-from . import render, search_index, staging
+from . import book, render, search_index, staging
 from .content import INSERT, Content, Document
 from .errors import ContentError, Problem
 
@@ -33,6 +33,8 @@ PLACEHOLDER_RE = re.compile(r'(?:<p>)?<div data-gb-insert="(\d+)"></div>(?:</p>)
 PREVIEW_ENV = "GUIDEBOOK_LANGS"
 PDF_DIR = Path(".build") / "pdf"
 OFFLINE_DIR = Path(".build") / "offline"
+BOOK_DIR = Path(".build") / "book"
+BOOK_PDF_DIR = Path(".build") / book.PDF_FOLDER
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 SEARCH_DIR = "gbsearch"
 
@@ -46,7 +48,7 @@ class BuildState:
     md: markdown_lib.Markdown | None = None
     inserts: dict[str, list] = field(default_factory=dict)      # page src_uri -> render thunks
     built: dict[str, int] = field(default_factory=dict)          # lang -> pages written
-    search: dict[str, list] = field(default_factory=dict)        # lang -> (url, title, html) per page
+    pages: dict[str, list] = field(default_factory=dict)         # lang -> (uri, url, title, html) per page
     site_root: str = ""                                          # site_dir of the default language
     timings: dict[str, float] = field(default_factory=dict)      # stage -> seconds
     language_started: float = 0.0
@@ -117,7 +119,7 @@ def configure(config):
     if plugin.current_language in (None, languages[0].code):
         STATE.built.clear()
         STATE.timings.clear()
-        STATE.search.clear()
+        STATE.pages.clear()
         STATE.site_root = config.site_dir
     STATE.language_started = time.perf_counter()
     try:
@@ -227,7 +229,15 @@ def page_content(html: str, page: Page, config, files: Files) -> str:
     page.meta["gb_search"] = get_relative_url(f"{SEARCH_DIR}/{lang}/", page.url)
     page.meta["gb_exit"] = {"label": ui.quick_exit.label, "hint": ui.quick_exit.hint,
                             "url": config.extra.get("quick_exit_url", "about:blank")}
-    STATE.search.setdefault(lang, []).append((page.url, page.title or english.meta.title, html))
+    html = _with_banners(html, page, content, lang, english, translation)
+    STATE.pages.setdefault(lang, []).append((english.uri, page.url, page.title or english.meta.title, html))
+    return html
+
+
+def _with_banners(html: str, page: Page, content: Content, lang: str, english: Document,
+                  translation: Document | None) -> str:
+    """Untranslated: English in lang="en" under a banner, noindex. Translated: status banners."""
+    ui = content.ui(lang)
     english_url = get_relative_url(page.url.removeprefix(f"{lang}/"), page.url) if lang != content.default else ""
     if lang != content.default and translation is None:
         page.meta["robots"] = "noindex"
@@ -300,14 +310,27 @@ def post_build(config) -> None:
     expected = len(content.pages[content.default])
     built = STATE.built.get(lang, 0)
     started = time.perf_counter()
+    pages = STATE.pages.pop(lang, [])
     search_index.write(Path(STATE.site_root) / SEARCH_DIR / lang,
-                       search_index.build(lang, STATE.search.pop(lang, [])))
+                       search_index.build(lang, [(url, title, html) for _, url, title, html in pages]))
     STATE.timings[f"search index '{lang}'"] = time.perf_counter() - started
+    _write_book(content, config, lang, pages)
     STATE.timings[f"mkdocs build '{lang}'"] = time.perf_counter() - STATE.language_started
     _write_timings(Path(config.config_file_path).parent)
     if built != expected:
         raise PluginError(f"language '{lang}': {built} pages built but docs/ has {expected} pages; "
                           "a page was dropped (check for folders named like a language code)")
+
+
+def _write_book(content: Content, config, lang: str, pages: list) -> None:
+    """The whole guidebook as one HTML document per language; guidebook build prints it to PDF."""
+    by_uri = {uri: (title, html) for uri, _, title, html in pages}
+    order = [uri for uri in book.nav_order(config["nav"] or []) if uri in by_uri and book.wanted(uri)]
+    html = book.book_html(content, lang, [(uri, *by_uri[uri]) for uri in order],
+                          str(config.extra.get("edition", "")), config.site_url or "")
+    target = content.root / BOOK_DIR / f"{lang}.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
 
 
 def _write_timings(root: Path) -> None:
