@@ -40,11 +40,12 @@ def main() -> None:
     parser.add_argument("--lang", action="append", help="only these languages (repeatable)")
     parser.add_argument("--online-only", action="store_true")
     parser.add_argument("--offline-only", action="store_true")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site (default: site/)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every query that missed")
     args = parser.parse_args()
     codes = [lang.code for lang in languages.load(ROOT)]
     wanted = args.lang or codes
-    site = ROOT / "site"
+    site = args.site.resolve()
     unpacked = Path(tempfile.mkdtemp(prefix="offline-"))
     print(f"{'where':8} {'lang':3} {'n':>4} {'hit@1':>7} {'hit@5':>7} {'MRR':>6} {'zero-res':>10} "
           f"{'none ok':>10} {'KB med':>9} {'KB max':>8}")
