@@ -66,3 +66,21 @@ def test_quick_exit_replaces_page_and_history(server, browser):
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     page.wait_for_url("https://www.bbc.com/weather")
+
+
+
+def test_page_weight_budgets(tmp_path, browser):
+    """First visit <= 100 KB gzip, a further page <= 20 KB, nothing from other hosts."""
+    from guidebook import page_weight
+    from guidebook.search_check import serve
+    site = make_site(tmp_path, ("en", "th"))
+    assert site.build().returncode == 0
+    httpd, base = serve(site.root / "site", cache_assets=True)
+    try:
+        first, further = page_weight.measure(browser, site.root / "site", base, "th/service-areas/housing/",
+                                             "th/checklists/housing/")
+    finally:
+        httpd.shutdown()
+    assert first.external == [] and further.external == []
+    assert 0 < first.bytes <= page_weight.FIRST_VISIT_BUDGET, first
+    assert 0 < further.bytes <= page_weight.FURTHER_PAGE_BUDGET, further

@@ -13,6 +13,7 @@
   var lang = document.documentElement.lang || "en";
   var FOLD = { vi: true };
   var RUN = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\u3400-\u9FFF\uAA60-\uAA7F]+/g;
+  var UNSPACED = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\u3400-\u9FFF\uAA60-\uAA7F]/;
   var JOINER = /[\u200c\u200d\u103a\u1039\u17d2]/;
   var WORDLIKE = /[\p{L}\p{N}]/u;
   var MARK = /\p{M}/u;
@@ -56,7 +57,14 @@
     return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").normalize("NFC");
   }
 
-  function normal(text) { return fold(text.normalize("NFC").toLowerCase()); }
+  function normal(text) { return text.normalize("NFC").toLowerCase(); }
+
+  // Vietnamese typed without accents is looked up among the unaccented keys ("~" prefix);
+  // typed with accents, it must match exactly.
+  function key(word) {
+    if (!FOLD[lang]) { return word; }
+    return fold(word) === word ? "~" + word : word;
+  }
 
   // Word segments of the query; never filter on isWordLike (Firefox marks some words not word-like).
   function words(query) {
@@ -102,11 +110,20 @@
 
   // Documents for one query word: its own postings, else every doc holding all its bigrams.
   function postings(word) {
-    var shard = "t" + (fnv1a(word) % meta.shards);
+    var k = key(word);
+    var shard = "t" + (fnv1a(k) % meta.shards);
     return load(shard).then(function (index) {
-      if (index[word]) { return decode(index[word], true); }
-      var pairs = meta.bigrams ? bigrams(word) : [];
-      if (!pairs.length) { return new Map(); }
+      if (index[k]) { return decode(index[k], true); }
+      return bigramDocs(word);
+    });
+  }
+
+  // Documents that contain every grapheme pair of the text's unspaced runs: a match that does not
+  // depend on where the browser's segmenter and ICU at build time put word boundaries.
+  function bigramDocs(text) {
+    var pairs = meta.bigrams ? bigrams(text) : [];
+    if (!pairs.length) { return Promise.resolve(new Map()); }
+    {
       return Promise.all(pairs.map(function (pair) {
         return load("b" + (fnv1a(pair) % meta.shards)).then(function (b) {
           return b[pair] ? decode(b[pair], false) : new Map();
@@ -118,35 +135,51 @@
         });
         return result;
       });
-    });
+    }
   }
 
-  function rank(maps) {
+  // required: maps every result must be in; scoring: maps that only add to the score.
+  // One result per page: its best section, plus a little for every other matching section.
+  function rank(required, scoring) {
     var total = meta.docs.length;
     var scores = new Map();
-    maps[0].forEach(function (_, doc) { scores.set(doc, 0); });
-    maps.forEach(function (map) {
+    required[0].forEach(function (_, doc) { scores.set(doc, 0); });
+    required.slice(1).forEach(function (map) {
+      scores.forEach(function (_, doc) { if (!map.has(doc)) { scores.delete(doc); } });
+    });
+    required.concat(scoring).forEach(function (map) {
       var idf = Math.log(1 + total / Math.max(1, map.size));
       scores.forEach(function (score, doc) {
-        if (!map.has(doc)) { scores.delete(doc); return; }
+        if (!map.has(doc)) { return; }
         var weight = map.get(doc);
         var tf = weight % 10 || 1;
-        scores.set(doc, score + idf * (tf / (tf + 1.2) + (weight >= 10 ? 1.5 : 0)));
+        var title = (Math.floor(weight / 10) % 2 ? 1.5 : 0) + (weight >= 20 ? 0.6 : 0);
+        scores.set(doc, score + idf * (tf / (tf + 1.2) + title));
       });
     });
-    return Array.from(scores).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    var pages = new Map();
+    scores.forEach(function (score, doc) {
+      var page = meta.docs[doc][0].split("#")[0];
+      var best = pages.get(page);
+      if (!best) { pages.set(page, [doc, score, score]); return; }
+      best[2] += score;
+      if (score > best[1]) { best[0] = doc; best[1] = score; }
+    });
+    return Array.from(pages.values()).map(function (p) { return [p[0], p[1] + 0.15 * (p[2] - p[1])]; })
+      .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
   }
 
   function snippet(text, terms) {
     var folded = "";
     var map = [];
     for (var i = 0; i < text.length; i++) {
-      var f = normal(text[i]);
+      var f = fold(normal(text[i]));
       for (var k = 0; k < f.length; k++) { folded += f[k]; map.push(i); }
     }
     var at = -1;
     var length = 0;
     terms.forEach(function (term) {
+      term = fold(term);
       var found = folded.indexOf(term);
       if (found !== -1 && (at === -1 || found < at)) { at = found; length = term.length; }
     });
@@ -197,12 +230,18 @@
       return;
     }
     status.textContent = root.getAttribute("data-gb-loading");
+    var unspaced = (input.value.normalize("NFC").match(RUN) || []).join(" ");
     load("meta").then(function (m) {
       meta = m;
-      return Promise.all(terms.map(postings));
-    }).then(function (maps) {
+      return Promise.all([Promise.all(terms.map(postings)), unspaced ? bigramDocs(unspaced) : null]);
+    }).then(function (found) {
       if (mine !== generation) { return; }
-      return show(maps.some(function (m) { return m.size === 0; }) ? [] : rank(maps), terms, mine);
+      var maps = found[0];
+      var spaced = maps.filter(function (_, i) { return !UNSPACED.test(terms[i]); });
+      // unspaced scripts: the bigram match decides, word pieces only rank; others: every word required
+      var required = found[1] ? [found[1]].concat(spaced) : maps;
+      var hits = required.some(function (m) { return m.size === 0; }) ? [] : rank(required, found[1] ? maps : []);
+      return show(hits, terms, mine);
     }).catch(function (error) { status.textContent = String(error.message || error); });
   }
 

@@ -43,10 +43,21 @@ class Outcome:
         return self.results == 0 if self.query.expect is None else (self.rank is not None and self.rank <= 5)
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """A quiet local HTTP server for a built site: (server, base URL ending in /)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None  # type: ignore[assignment]
+def serve(folder: Path, cache_assets: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """A quiet local HTTP server for a built site: (server, base URL ending in /).
+
+    cache_assets: answer like a production host, files under assets/ cached for a year.
+    """
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def end_headers(self) -> None:
+            if cache_assets and "/assets/" in self.path:
+                self.send_header("Cache-Control", "public, max-age=31536000")
+            super().end_headers()
+
+    handler = functools.partial(Quiet, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_port}/"

@@ -30,8 +30,8 @@ from pathlib import Path
 
 from . import segment
 
-SHARDS = 24
-DOC_CHUNK = 24
+SHARDS = 64
+DOC_CHUNK = 8
 FOLD_DIACRITICS = {"vi"}
 _NO_SPACE_RUN = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\u3400-\u9FFF\uAA60-\uAA7F]+")
 _HEADING = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -107,9 +107,15 @@ def bigrams(text: str) -> set[str]:
     return found
 
 
+FOLDED = "~"    # prefix of unaccented Vietnamese keys, looked up only for queries typed without accents
+
+
 def tokens(text: str, lang: str) -> list[str]:
-    """Index words of a text: ICU word segments, case-folded, Vietnamese also unaccented."""
-    return [fold(word.casefold(), lang) for word in segment.words(text, lang)]
+    """Index words of a text: ICU word segments, case-folded; Vietnamese also unaccented."""
+    words = [word.casefold() for word in segment.words(text, lang)]
+    if lang in FOLD_DIACRITICS:
+        words += [FOLDED + fold(word, lang) for word in words]
+    return words
 
 
 def _gaps(numbers: list[int]) -> list[int]:
@@ -132,9 +138,12 @@ def build(lang: str, pages: list[tuple[str, str, str]]) -> dict[str, str]:
             counts[term] = counts.get(term, 0) + 1
         for term in title_terms:
             counts.setdefault(term, 0)
+        section_terms = set(tokens(doc.title, lang))
+        page_terms = set(tokens(doc.page, lang))
         for term, count in counts.items():
-            # weight: term frequency (capped) plus 10 when the term is in a title
-            postings.setdefault(term, {})[number] = min(count, 9) + (10 if term in title_terms else 0)
+            # weight: term frequency (capped at 9) + 10 if in the section title + 20 if in the page title
+            postings.setdefault(term, {})[number] = (min(count, 9) + (10 if term in section_terms else 0)
+                                                     + (20 if term in page_terms else 0))
     shards: list[dict[str, list[int]]] = [{} for _ in range(SHARDS)]
     for term, docs_weights in postings.items():
         numbers = sorted(docs_weights)
