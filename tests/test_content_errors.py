@@ -111,3 +111,14 @@ def test_translation_markup_is_checked_too(site):
                CASE.replace("source:", "translation:\n  source_hash: 0123456789ab\nsource:") + "\n<script></script>\n")
     assert any(p.startswith("translations/th/case-studies/housing-cs-01.md:") and "<script>" in p
                for p in problems(site))
+
+
+def test_zawgyi_burmese_is_reported_with_line(site):
+    unicode_text = CASE.replace("source:", "translation:\n  source_hash: 0123456789ab\nsource:")
+    site.write("translations/my/case-studies/housing-cs-01.md", unicode_text + "\nလူကုန်ကူးခံရသူများကို ကူညီပါ။\n")
+    site.write("translations/th/case-studies/housing-cs-01.md", unicode_text + "\nလူကုန္ကူးခံရသူမ်ား ကို ကူညီပါ\n")
+    found = problems(site)
+    line = unicode_text.count("\n") + 2
+    assert any(p.startswith(f"translations/th/case-studies/housing-cs-01.md:{line}:") and "Zawgyi" in p
+               for p in found), found
+    assert not any("translations/my/" in p and "Zawgyi" in p for p in found)

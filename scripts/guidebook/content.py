@@ -5,6 +5,7 @@ This is the first stage of the pipeline; later stages (pages, PDFs, search, chec
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -136,6 +137,29 @@ class Content:
             raise ContentError(self.problems)
 
 
+_MYANMAR = re.compile(r"[\u1000-\u109F]")
+ZAWGYI_THRESHOLD = 0.95   # Unicode Burmese in our files scores below 0.4; Zawgyi scores above 0.999
+
+
+@functools.lru_cache(maxsize=1)
+def _zawgyi_detector():
+    from myanmartools import ZawgyiDetector
+    return ZawgyiDetector()
+
+
+def _check_zawgyi(text: str, shown: str, problems: list[Problem]) -> None:
+    """Burmese must be Unicode: Zawgyi text looks right only with the Zawgyi font, and breaks
+    search, sorting and every other device."""
+    if not _MYANMAR.search(text):
+        return
+    detector = _zawgyi_detector()
+    for number, line in enumerate(text.split("\n"), 1):
+        if _MYANMAR.search(line) and detector.get_zawgyi_probability(line) > ZAWGYI_THRESHOLD:
+            problems.append(Problem(shown, number, "Burmese text is in the Zawgyi encoding, not Unicode",
+                                    "convert it to Unicode (e.g. with Rabbit or the Myanmar Tools converter) "
+                                    "and type with a Unicode keyboard"))
+
+
 def _read_text(path: Path, shown: str, problems: list[Problem]) -> tuple[str, bytes] | None:
     raw = path.read_bytes()
     try:
@@ -146,6 +170,7 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> tuple[str, by
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n")
+    _check_zawgyi(text, shown, problems)
     return text, raw
 
 
