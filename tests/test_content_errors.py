@@ -122,3 +122,14 @@ def test_zawgyi_burmese_is_reported_with_line(site):
     assert any(p.startswith(f"translations/th/case-studies/housing-cs-01.md:{line}:") and "Zawgyi" in p
                for p in found), found
     assert not any("translations/my/" in p and "Zawgyi" in p for p in found)
+
+
+def test_check_command_reports_all_problems_and_fails(site):
+    import subprocess
+    import sys
+    site.write("docs/case-studies/housing-cs-01.md", CASE.replace("sex: male", "sex: unknown") + "\n<iframe></iframe>\n")
+    result = subprocess.run([sys.executable, "-m", "guidebook.cli", "check"], cwd=site.root,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "docs/case-studies/housing-cs-01.md:7" in output and "raw <iframe>" in output

@@ -201,8 +201,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guidebook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="validate all content (schemas, ids, translations)").set_defaults(
-        func=cmd_validate)
+    sub.add_parser("check", aliases=["validate"],
+                   help="run every content check (schemas, ids, translations, markup, Zawgyi); exit 1 on errors"
+                   ).set_defaults(func=cmd_validate)
     status = sub.add_parser("status", help="translation completeness and staleness")
     status.add_argument("lang", nargs="?")
     status.add_argument("--json", action="store_true")

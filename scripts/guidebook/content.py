@@ -187,6 +187,9 @@ def _load_page(path: Path, uri: str, lang: str, shown: str, problems: list[Probl
     meta, found = validate_meta(parsed.data, shown, parsed.lines)
     problems.extend(found)
     if meta is None:
+        # the page is not loaded, but its text is still checked, so one run shows every problem
+        for number, line in enumerate(parsed.body.split("\n"), parsed.body_line):
+            _check_markup(problems, shown, number, line)
         return None
     return Document(uri, lang, shown, meta, parsed.body, parsed.body_line, parsed.lines, file_hash(raw))
 
@@ -384,7 +387,7 @@ def _check_pages(content: Content) -> None:
         for doc in pages.values():
             offset = doc.body_line - 1
             for number, line in enumerate(doc.body.split("\n"), 1):
-                _check_markup(content, doc.path, offset + number, line)
+                _check_markup(content.problems, doc.path, offset + number, line)
                 callout = ADMONITION.match(line)
                 if callout and callout.group(1) not in CALLOUT_TYPES:
                     content.problems.append(Problem(doc.path, offset + number,
@@ -404,20 +407,20 @@ def _check_pages(content: Content) -> None:
                                                         f"'{kind}' can only be inserted in a chapter"))
 
 
-def _check_markup(content: Content, path: str, line_no: int, line: str) -> None:
+def _check_markup(problems: list[Problem], path: str, line_no: int, line: str) -> None:
     """No code, embeds or external files in content; every image has a text alternative."""
     found = FORBIDDEN_MARKUP.search(line)
     if found:
-        content.problems.append(Problem(path, line_no, f"raw <{found.group(1).lower()}> is not allowed in content",
+        problems.append(Problem(path, line_no, f"raw <{found.group(1).lower()}> is not allowed in content",
                                         "remove it: pages carry no scripts, embeds or styles of their own"))
     if EXTERNAL_MEDIA.search(line):
-        content.problems.append(Problem(path, line_no, "image or media loaded from another site",
+        problems.append(Problem(path, line_no, "image or media loaded from another site",
                                         "save the file under docs/ and link it with a relative path (readers "
                                         "may be offline or behind filters, and must not be tracked)"))
     missing_alt = MD_IMAGE_NO_ALT.search(line) or any(
         not re.search(r"\balt\s*=\s*[\"'][^\"']+", tag) for tag in HTML_IMG.findall(line))
     if missing_alt:
-        content.problems.append(Problem(path, line_no, "image without a text alternative",
+        problems.append(Problem(path, line_no, "image without a text alternative",
                                         "describe the image: ![what it shows](file.png) or <img alt=\"...\">"))
 
 
