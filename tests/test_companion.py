@@ -204,3 +204,16 @@ def test_country_page_outside_its_folder_and_changed_facts(tmp_path):
     thai = COUNTRY.replace('fieldwork: "2007"', f'fieldwork: "2010"\ntranslation:\n  source_hash: {english_hash}')
     found = problems_for(tmp_path, "translations/th/countries/cambodia.md", thai)
     assert any("fieldwork is '2010' but the English page says '2007'" in p for p in found), found
+
+
+def test_each_callout_type_has_its_own_colour(built, browser):
+    from guidebook.search_check import serve
+    httpd, base = serve(built.root / "site")
+    try:
+        page = browser.new_page()
+        page.goto(base + "guides/recovery/")
+        colours = page.eval_on_selector_all(".gb-callout", "els => els.map(e => getComputedStyle(e).borderLeftColor)")
+        page.close()
+    finally:
+        httpd.shutdown()
+    assert len(colours) == 5 and len(set(colours)) == 5, colours

@@ -123,20 +123,19 @@
   function bigramDocs(text) {
     var pairs = meta.bigrams ? bigrams(text) : [];
     if (!pairs.length) { return Promise.resolve(new Map()); }
-    {
-      return Promise.all(pairs.map(function (pair) {
-        return load("b" + (fnv1a(pair) % meta.shards)).then(function (b) {
-          return b[pair] ? decode(b[pair], false) : new Map();
-        });
-      })).then(function (sets) {
-        var result = sets[0];
-        sets.slice(1).forEach(function (set) {
-          result = new Map(Array.from(result).filter(function (e) { return set.has(e[0]); }));
-        });
-        return result;
+    return Promise.all(pairs.map(function (pair) {
+      return load("b" + (fnv1a(pair) % meta.shards)).then(function (b) {
+        return b[pair] ? decode(b[pair], false) : new Map();
       });
-    }
+    })).then(function (sets) {
+      var result = sets[0];
+      sets.slice(1).forEach(function (set) {
+        result = new Map(Array.from(result).filter(function (e) { return set.has(e[0]); }));
+      });
+      return result;
+    });
   }
+
 
   // required: maps every result must be in; scoring: maps that only add to the score.
   // One result per page: its best section, plus a little for every other matching section.

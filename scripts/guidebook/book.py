@@ -97,14 +97,7 @@ def book_name(lang: str) -> str:
     return f"guidebook-{lang}.pdf"
 
 
-def jobs(content: Content, book_dir, weasy_version_key: str) -> list[pdf.Job]:
+def jobs(content: Content, book_dir, inputs: str) -> list[pdf.Job]:
     """One PDF job per language whose book HTML the build wrote."""
-    import hashlib
-    found = []
-    for lang in content.codes:
-        source = book_dir / f"{lang}.html"
-        if source.exists():
-            html = source.read_text(encoding="utf-8")
-            key = hashlib.sha256((weasy_version_key + html).encode()).hexdigest()
-            found.append(pdf.Job(lang, "book", book_name(lang), html, key))
-    return found
+    return [pdf.job(lang, "book", book_name(lang), (book_dir / f"{lang}.html").read_text(encoding="utf-8"), inputs)
+            for lang in content.codes if (book_dir / f"{lang}.html").exists()]

@@ -94,7 +94,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     offline_site = root / ".build" / "offline-site"
     offline_config = load_config(str(root / "mkdocs.yml"), site_dir=str(offline_site), use_directory_urls=False)
-    if not _mkdocs(mkdocs_build, offline_config, MkDocsException):
+    site_build.STATE.books = True   # the book is printed from this build's pages
+    built_offline = _mkdocs(mkdocs_build, offline_config, MkDocsException)
+    site_build.STATE.books = False
+    if not built_offline:
         return 1
     try:
         books = pdf.build(book.jobs(content, root / site_build.BOOK_DIR, pdf.inputs_key()),

@@ -37,8 +37,9 @@ MD_IMAGE_NO_ALT = re.compile(r"!\[\s*\]\(")
 HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*\{#([A-Za-z0-9_-]+)\}\s*$")
 # where each type of page lives below docs/ (a misplaced file would land in the wrong menu)
+# (case studies have their own, stricter file-name check)
 TYPE_FOLDERS = {"checklist": "checklists/", "worksheet": "worksheets/", "country": "countries/",
-                "guide": "guides/", "case-study": "case-studies/"}
+                "guide": "guides/"}
 
 
 def file_hash(data: bytes) -> str:
@@ -279,7 +280,6 @@ def _check_items(content: Content) -> None:
     seen: dict[str, str] = {}
     for doc in content.printables():
         prefixes = set()
-        key_path = ("sections",) if doc.type == "checklist" else ("prompts",)
         for position, (section, item) in enumerate(doc.meta.items()):  # type: ignore[attr-defined]
             line = _item_line(doc, position)
             prefixes.add(item.id[:3])
@@ -293,9 +293,14 @@ def _check_items(content: Content) -> None:
                                                 f"'{section}' but its letter is '{item.id[4]}'",
                                                 f"ids in '{section}' use the letter '{SECTION_LETTER[section]}'"))
         if len(prefixes) > 1:
-            content.problems.append(Problem(doc.path, doc.lines.get(key_path),
+            content.problems.append(Problem(doc.path, doc.lines.get(_items_key(doc)),
                                             f"items use several prefixes {sorted(prefixes)}",
                                             "all items of one page share one 3-letter prefix"))
+
+
+def _items_key(doc: Document) -> tuple[str]:
+    """The front-matter key that holds a checklist's or worksheet's items."""
+    return ("sections",) if doc.type == "checklist" else ("prompts",)
 
 
 def _item_line(doc: Document, position: int) -> int | None:
@@ -316,7 +321,7 @@ def _check_translated_items(content: Content, doc: Document) -> None:
     english = content.source(doc.uri)
     if english is None or english.type not in ITEMISED or doc.type != english.type:
         return
-    where = doc.lines.get(("sections",) if doc.type == "checklist" else ("prompts",))
+    where = doc.lines.get(_items_key(doc))
     want = [item.id for _, item in english.meta.items()]  # type: ignore[attr-defined]
     have = [item.id for _, item in doc.meta.items()]  # type: ignore[attr-defined]
     missing = [i for i in want if i not in have]
@@ -379,7 +384,7 @@ def _check_pages(content: Content) -> None:
                                             f"docs/service-areas/{SERVICE_AREAS[number]}.md"))
     for doc in content.pages[content.default].values():
         folder = TYPE_FOLDERS.get(doc.type)
-        if folder and not doc.uri.startswith(folder) and doc.type != "case-study":
+        if folder and not doc.uri.startswith(folder):
             content.problems.append(Problem(doc.path, doc.lines.get(("type",)),
                                             f"a '{doc.type}' page must be in docs/{folder}",
                                             "move the file, or change its type"))

@@ -40,6 +40,11 @@ class Job:
     key: str           # hash of every input
 
 
+def job(lang: str, uri: str, name: str, html: str, inputs: str) -> Job:
+    """A render job keyed by its HTML and everything else that changes the PDF (inputs_key)."""
+    return Job(lang, uri, name, html, hashlib.sha256((inputs + html).encode()).hexdigest())
+
+
 def pdf_name(uri: str, lang: str, paper: str = "a4") -> str:
     """checklists/housing.md -> checklist-housing-<lang>.pdf; worksheets/x.md -> worksheet-x-<lang>.pdf"""
     folder, _, file = uri.partition("/")
@@ -197,8 +202,7 @@ def plan(content: Content, md, site_url: str, edition: str, paper: str = "a4") -
             if not available(content, english.uri, lang):
                 continue
             html = printable_html(content, md, lang, english.uri, site_url, edition, paper)
-            key = hashlib.sha256((base + html).encode()).hexdigest()
-            jobs.append(Job(lang, english.uri, pdf_name(english.uri, lang, paper), html, key))
+            jobs.append(job(lang, english.uri, pdf_name(english.uri, lang, paper), html, base))
     return jobs
 
 

@@ -132,14 +132,11 @@ def build(lang: str, pages: list[tuple[str, str, str]]) -> dict[str, str]:
     for number, doc in enumerate(docs):
         for pair in bigrams(f"{doc.page} {doc.title} {doc.text}"):
             pairs.setdefault(pair, []).append(number)
-        title_terms = set(tokens(f"{doc.page} {doc.title}", lang))
-        counts: dict[str, int] = {}
-        for term in tokens(f"{doc.title} {doc.text}", lang):
-            counts[term] = counts.get(term, 0) + 1
-        for term in title_terms:
-            counts.setdefault(term, 0)
-        section_terms = set(tokens(doc.title, lang))
+        section_terms = tokens(doc.title, lang)
         page_terms = set(tokens(doc.page, lang))
+        counts: dict[str, int] = dict.fromkeys(page_terms, 0)
+        for term in section_terms + tokens(doc.text, lang):
+            counts[term] = counts.get(term, 0) + 1
         for term, count in counts.items():
             # weight: term frequency (capped at 9) + 10 if in the section title + 20 if in the page title
             postings.setdefault(term, {})[number] = (min(count, 9) + (10 if term in section_terms else 0)

@@ -50,6 +50,7 @@ class BuildState:
     built: dict[str, int] = field(default_factory=dict)          # lang -> pages written
     pages: dict[str, list] = field(default_factory=dict)         # lang -> (uri, url, title, html) per page
     site_root: str = ""                                          # site_dir of the default language
+    books: bool = False         # write the whole-guidebook HTML (guidebook build sets it; serve does not)
     timings: dict[str, float] = field(default_factory=dict)      # stage -> seconds
     language_started: float = 0.0
 
@@ -314,7 +315,8 @@ def post_build(config) -> None:
     search_index.write(Path(STATE.site_root) / SEARCH_DIR / lang,
                        search_index.build(lang, [(url, title, html) for _, url, title, html in pages]))
     STATE.timings[f"search index '{lang}'"] = time.perf_counter() - started
-    _write_book(content, config, lang, pages)
+    if STATE.books:
+        _write_book(content, config, lang, pages)
     STATE.timings[f"mkdocs build '{lang}'"] = time.perf_counter() - STATE.language_started
     _write_timings(Path(config.config_file_path).parent)
     if built != expected:
