@@ -13,6 +13,7 @@ import time
 
 import markdown
 
+from . import checks
 from . import content as content_mod
 from . import languages as languages_mod
 from . import translation_status
@@ -28,15 +29,60 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Load and validate all content; print every problem with file and line."""
-    content = content_mod.load(find_root())
-    for problem in content.problems:
+    """Every check in one run: content and privacy first, then links and anchors in every language.
+
+    Links need the rendered pages (anchors made by inserts, fallback pages), so when the content
+    is sound the site is built into a temporary folder and MkDocs' link findings are reported
+    against the files people edit.
+    """
+    root = find_root()
+    content = checks.run(content_mod.load(root))
+    problems = list(content.problems)
+    if not content.errors() and not args.no_links:
+        problems += _link_problems(root)
+    for problem in problems:
         print(problem.format())
-    errors = content.errors()
-    pages = len(content.pages[content.default])
-    print(f"{pages} English pages, {len(content.codes)} languages: "
-          f"{len(errors)} error(s), {len(content.problems) - len(errors)} warning(s)")
+    errors = [p for p in problems if p.severity == "error"]
+    print(f"{len(content.pages[content.default])} English pages, {len(content.codes)} languages: "
+          f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)"
+          + ("" if args.no_links or content.errors() else "; links and anchors checked in every language"))
     return 1 if errors else 0
+
+
+def _link_problems(root: Path) -> list:
+    """Build all languages into a scratch folder; return the link problems MkDocs found."""
+    import tempfile
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from . import links
+
+    os.chdir(root)
+    with tempfile.TemporaryDirectory(prefix="guidebook-check-") as scratch:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=scratch)
+        logging.getLogger("mkdocs").setLevel(logging.ERROR + 1)   # the problems are printed by us
+        _mkdocs(mkdocs_build, config, MkDocsException, quiet=True)
+    return list(links.FILTER.problems)
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    """External links in every language and in the resource library, with where each one is."""
+    from . import links
+
+    content = content_mod.load(find_root())
+    found = links.external_links(content)
+    statuses = links.check_online([link.url for link in found]) if args.online else {}
+    for link in found:
+        state = f"  [{statuses[link.url]}]" if args.online else ""
+        print(f"{link.url}{state}")
+        for place in link.places:
+            print(f"    {place}")
+    print(f"{len(found)} external links in {sum(len(l.places) for l in found)} places"
+          + ("" if args.online else " (not fetched; add --online to check them)"))
+    broken = [url for url, state in statuses.items() if not state.startswith(("2", "3"))]
+    return 1 if broken else 0
 
 
 def _show_mkdocs_warnings() -> None:
@@ -49,13 +95,14 @@ def _show_mkdocs_warnings() -> None:
     logger.setLevel(logging.INFO)
 
 
-def _mkdocs(mkdocs_build, config, error_type) -> bool:
+def _mkdocs(mkdocs_build, config, error_type, quiet: bool = False) -> bool:
     try:
         config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(config)
         config.plugins.on_shutdown()
     except error_type as exc:
-        print(f"guidebook: {exc}", file=sys.stderr)
+        if not quiet:
+            print(f"guidebook: {exc}", file=sys.stderr)
         return False
     return True
 
@@ -159,6 +206,8 @@ def cmd_status(args: argparse.Namespace) -> int:
             for label in ("outdated", "unstamped", "missing"):
                 for uri in getattr(status, label):
                     print(f"  {label:<10} translations/{args.lang}/{uri}")
+            if status.outdated:
+                print(f"what changed in English: guidebook diff {args.lang} <path>")
     return 0
 
 
@@ -170,7 +219,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     if target.exists():
         raise SystemExit(f"guidebook: {target.relative_to(root)} already exists (use stamp to mark it current)")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(translation_status.new_translation(english, content_mod.file_hash(english.read_bytes())),
+    target.write_text(translation_status.new_translation(english.read_text(encoding="utf-8"),
+                                                         content_mod.file_hash(english.read_bytes()),
+                                                         english.suffix == ".md"),
                       encoding="utf-8")
     print(f"created {target.relative_to(root)}: replace the English text with the translation, keep ids "
           "and {#anchors}")
@@ -192,6 +243,36 @@ def cmd_stamp(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """The English changes a translator has to carry over: from the stamped version to now."""
+    from . import source_history
+
+    root = find_root()
+    english, uri = _english_file(root, args.path)
+    content = content_mod.load(root)
+    doc = content.page(args.lang, uri)
+    if doc is None:
+        raise SystemExit(f"guidebook: no translation translations/{args.lang}/{uri}")
+    stamp = doc.meta.translation
+    if stamp is None:
+        raise SystemExit(f"guidebook: translations/{args.lang}/{uri} has no translation: block; "
+                         f"compare it with docs/{uri} by hand, then run: guidebook stamp {args.lang} {uri}")
+    current = content_mod.file_hash(english.read_bytes())
+    if stamp.source_hash == current:
+        print(f"translations/{args.lang}/{uri} is up to date with docs/{uri}")
+        return 0
+    try:
+        commit, diff = source_history.changes_since(root, f"docs/{uri}", stamp.source_hash)
+    except source_history.NoHistory as exc:
+        print(f"docs/{uri} changed since the translation (version {stamp.source_hash}, now {current}), "
+              f"but the change cannot be shown: {exc}")
+        return 1
+    print(f"docs/{uri}: changes since {commit[:10]} (the version translations/{args.lang}/{uri} translates)")
+    print(diff, end="")
+    print(f"when the translation is updated: guidebook stamp {args.lang} {uri}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Live preview; with a language, only English and that language are rebuilt on save."""
     env = dict(os.environ)
@@ -204,9 +285,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guidebook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", aliases=["validate"],
-                   help="run every content check (schemas, ids, translations, markup, Zawgyi); exit 1 on errors"
-                   ).set_defaults(func=cmd_validate)
+    check = sub.add_parser("check", aliases=["validate"],
+                           help="run every check (schemas, ids, translations, markup, Zawgyi, anonymity, "
+                           "privacy, links and anchors in every language); exit 1 on errors")
+    check.add_argument("--no-links", action="store_true", help="skip the link check (it builds the site, ~20 s)")
+    check.set_defaults(func=cmd_validate)
+    links = sub.add_parser("links", help="list external links with where they are (--online: also fetch them)")
+    links.add_argument("--online", action="store_true")
+    links.set_defaults(func=cmd_links)
     status = sub.add_parser("status", help="translation completeness and staleness")
     status.add_argument("lang", nargs="?")
     status.add_argument("--json", action="store_true")
@@ -219,6 +305,10 @@ def main(argv: list[str] | None = None) -> int:
         if name == "stamp":
             command.add_argument("--status", choices=["draft", "reviewed"])
         command.set_defaults(func=func)
+    diff = sub.add_parser("diff", help="what changed in the English page since its translation was stamped")
+    diff.add_argument("lang")
+    diff.add_argument("path", help="e.g. checklists/housing.md")
+    diff.set_defaults(func=cmd_diff)
     build = sub.add_parser("build", help="build the whole site into site/")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--paper", nargs="+", choices=["a4", "letter"], default=["a4"],

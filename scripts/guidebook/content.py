@@ -27,7 +27,7 @@ DATA_FILES = {"glossary.yml": Glossary, "references.yml": Resources, "ui.yml": U
 ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".css", ".js", ".woff2", ".pdf"}
 INSERT = re.compile(r"<!--\s*insert:\s*([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->")
 INSERT_KINDS = {"case-studies", "good-practices", "checklist", "glossary", "resources",
-                "case-study-index", "checklist-index", "service-area-index", "pdf-index"}
+                "case-study-index", "checklist-index", "service-area-index", "pdf-index", "translation-status"}
 CASE_STUDY_ID = re.compile(r"^(?P<area>[a-z-]+)-(?P<kind>cs|gp)-\d{2}$")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)")
 # markup that would run code, embed other sites or load files from elsewhere
@@ -59,6 +59,7 @@ class Document:
     body_line: int
     lines: dict[tuple, int]
     hash: str
+    text: str = ""          # the whole file, for scaffolding a translation from it
 
     @property
     def type(self) -> str:
@@ -192,7 +193,7 @@ def _load_page(path: Path, uri: str, lang: str, shown: str, problems: list[Probl
         for number, line in enumerate(parsed.body.split("\n"), parsed.body_line):
             _check_markup(problems, shown, number, line)
         return None
-    return Document(uri, lang, shown, meta, parsed.body, parsed.body_line, parsed.lines, file_hash(raw))
+    return Document(uri, lang, shown, meta, parsed.body, parsed.body_line, parsed.lines, file_hash(raw), text)
 
 
 def _load_data(path: Path, uri: str, lang: str, shown: str, base: DataFile | None,
@@ -359,6 +360,28 @@ def _check_translation_facts(content: Content, doc: Document) -> None:
                                             "copy the value from the English file unchanged"))
 
 
+def _check_translated_headings(content: Content, doc: Document) -> None:
+    """A translation keeps every English heading anchor, and adds none: links land in every language."""
+    english = content.source(doc.uri)
+    if english is None:
+        return
+    want, have = headings(english), headings(doc)
+    missing = [anchor for anchor in want if anchor not in have]
+    if missing:
+        content.problems.append(Problem(doc.path, None, "translation lacks the heading anchors "
+                                        + ", ".join(f"#{a}" for a in missing),
+                                        f"keep each heading of {english.path} with its {{#anchor}} unchanged "
+                                        "after the translated heading text"))
+    offset = doc.body_line - 1
+    for number, line in enumerate(doc.body.split("\n"), 1):
+        match = HEADING.match(line)
+        if match and match.group(3) not in want:
+            content.problems.append(Problem(doc.path, offset + number,
+                                            f"heading anchor '#{match.group(3)}' is not on the English page",
+                                            "anchors are the English ones in every language: copy them from "
+                                            f"{english.path}"))
+
+
 def _check_pages(content: Content) -> None:
     checklists = content.checklists()
     for slug_doc in content.case_studies():
@@ -483,6 +506,7 @@ def load(root: Path, languages: list[languages_mod.Language] | None = None) -> C
             if lang != content.default:
                 _check_translated_items(content, doc)
                 _check_translation_facts(content, doc)
+                _check_translated_headings(content, doc)
     _check_items(content)
     _check_pages(content)
     _check_guides(content)

@@ -43,6 +43,14 @@ class TranslationStamp(Strict):
     source_hash: str = Field(pattern=r"^[0-9a-f]{12}$")
     status: Literal["draft", "reviewed"] = "draft"
 
+    @field_validator("source_hash", mode="before")
+    @classmethod
+    def _quoted(cls, value: Any) -> Any:
+        """YAML reads an unquoted 000123456789 or 12e456789012 as a number and loses digits."""
+        if isinstance(value, (int, float)):
+            raise ValueError("write the version in quotes, e.g. source_hash: \"0a1b2c3d4e5f\"")
+        return value
+
 
 class BaseMeta(Strict):
     title: str = Field(min_length=2)

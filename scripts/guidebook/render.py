@@ -20,6 +20,7 @@ from . import book as book_mod
 from . import offline as offline_mod
 from . import pdf as pdf_mod
 from . import segment
+from . import translation_status as status_mod
 
 from .content import Content, Document, headings
 from .model import CALLOUT_TYPES, SERVICE_AREAS, CaseStudyMeta, ChecklistMeta, CountryMeta, GuideMeta, WorksheetMeta
@@ -415,6 +416,34 @@ def case_study_index(ctx: Context) -> str:
                    f'{ctx.lang_attr(doc.lang)}>{escape(doc.meta.title)}</a>{facts(ctx, meta)}</li>')  # type: ignore
     out.append("</ul>")
     return "\n".join(out)
+
+
+def translation_status(ctx: Context) -> str:
+    """Per language: share of pages up to date, outdated, missing, reviewed; checklist items, glossary, UI.
+
+    Computed from the same stamps as `guidebook status`, at build time, so the page is never stale.
+    """
+    ui = ctx.ui.translation_status
+    names = {lang.code: lang.name for lang in ctx.content.languages}
+    head = "".join(f"<th scope=\"col\">{escape(label)}</th>" for label in (
+        ui.language, ui.current, ui.outdated, ui.missing, ui.reviewed, ui.checklist_items,
+        ui.glossary_terms, ui.interface))
+    rows, details = [], []
+    for status in status_mod.report(ctx.content, ctx.content.codes[1:]):
+        translated = status.pages_total - len(status.missing)
+        reviewed = translated - len(status.draft)
+        cells = [f"{len(status.current)} ({status.percent_current:.0f}%)", str(len(status.outdated)),
+                 str(len(status.missing) + len(status.unstamped)), str(reviewed),
+                 "%d/%d" % status.checklist_items, "%d/%d" % status.glossary_terms, "%d/%d" % status.ui_strings]
+        rows.append(f'<tr><th scope="row" lang="{status.lang}">{escape(names[status.lang])}</th>'
+                    + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        if status.outdated:
+            items = "".join(f'<li><a href="{ctx.link(uri)}">{escape(ctx.content.source(uri).meta.title)}</a></li>'
+                            for uri in status.outdated)
+            details.append(f'<h3 id="outdated-{status.lang}"><span lang="{status.lang}">{escape(names[status.lang])}'
+                           f'</span>: {escape(ui.outdated)}</h3><ul lang="en">{items}</ul>')
+    return (f'<div class="md-typeset__table"><table class="gb-status"><caption>{escape(ui.caption)}</caption>'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>' + "".join(details))
 
 
 def banner(kind: str, text: str, link: tuple[str, str] | None = None) -> str:

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from . import content as content_mod
 from . import languages as languages_mod
-from . import book, render, search_index, staging
+from . import book, checks, links, render, search_index, staging, translation_status
 from .content import INSERT, Content, Document
 from .errors import ContentError, Problem
 
@@ -37,6 +38,7 @@ BOOK_DIR = Path(".build") / "book"
 BOOK_PDF_DIR = Path(".build") / book.PDF_FOLDER
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 SEARCH_DIR = "gbsearch"
+EDIT_URL_TEXT_LIMIT = 6000   # longer prefilled texts make URLs that code hosts refuse
 
 
 @dataclass
@@ -97,7 +99,7 @@ def load_content(root: Path, languages: list[languages_mod.Language]) -> Content
     signature = _signature(root)
     if STATE.content is None or signature != STATE.signature:
         started = time.perf_counter()
-        content = content_mod.load(root, languages)
+        content = checks.run(content_mod.load(root, languages))
         STATE.timings["load and validate content"] = time.perf_counter() - started
         content.raise_for_errors()
         STATE.content, STATE.signature = content, signature
@@ -122,11 +124,13 @@ def configure(config):
         STATE.timings.clear()
         STATE.pages.clear()
         STATE.site_root = config.site_dir
+        links.FILTER.problems.clear()
     STATE.language_started = time.perf_counter()
     try:
         content = load_content(root, languages)
     except ContentError as exc:
         raise PluginError("\n" + exc.report()) from None
+    links.watch(content)
     for entry in plugin.config.languages:
         if entry.locale in content.codes:
             entry.nav_translations = dict(content.ui(entry.locale).nav)
@@ -189,6 +193,7 @@ def page_markdown(markdown: str, page: Page, config, files: Files) -> str:
             "checklist-index": lambda: render.checklist_index(ctx),
             "service-area-index": lambda: render.service_area_index(ctx),
             "pdf-index": lambda: render.pdf_index(ctx),
+            "translation-status": lambda: render.translation_status(ctx),
         }
         return add(makers[kind])
 
@@ -230,9 +235,34 @@ def page_content(html: str, page: Page, config, files: Files) -> str:
     page.meta["gb_search"] = get_relative_url(f"{SEARCH_DIR}/{lang}/", page.url)
     page.meta["gb_exit"] = {"label": ui.quick_exit.label, "hint": ui.quick_exit.hint,
                             "url": config.extra.get("quick_exit_url", "about:blank")}
+    page.meta["gb_edit"] = edit_link(config, content, lang, english, translation)
     html = _with_banners(html, page, content, lang, english, translation)
     STATE.pages.setdefault(lang, []).append((english.uri, page.url, page.title or english.meta.title, html))
     return html
+
+
+def edit_link(config, content: Content, lang: str, english: Document,
+              translation: Document | None) -> dict | None:
+    """Where a contributor edits this page: the translation if it exists, else a new file that starts it.
+
+    The new-file link carries the English text with its version stamp (what `guidebook new`
+    writes) when it fits in a URL, so a translator needs nothing but a browser.
+    """
+    repository = config.extra.get("repository") or {}
+    if not repository.get("url"):
+        return None
+    base, branch = repository["url"].rstrip("/"), repository.get("branch", "main")
+    ui = content.ui(lang)
+    if lang == content.default or translation is not None:
+        doc = translation or english
+        return {"href": f"{base}/edit/{branch}/{doc.path}", "label": ui.edit.edit}
+    folder, _, name = f"translations/{lang}/{english.uri}".rpartition("/")
+    query = {"filename": name}
+    scaffold = translation_status.new_translation(english.text, english.hash)
+    if len(urllib.parse.quote(scaffold)) <= EDIT_URL_TEXT_LIMIT:
+        query["value"] = scaffold
+    return {"href": f"{base}/new/{branch}/{folder}?{urllib.parse.urlencode(query, quote_via=urllib.parse.quote)}",
+            "label": ui.edit.translate.format(language=ui.language_name)}
 
 
 def _with_banners(html: str, page: Page, content: Content, lang: str, english: Document,

@@ -117,12 +117,11 @@ def stamp_text(text: str, source_hash: str, status: str | None, is_markdown: boo
     if old:
         previous = (yaml.safe_load(old.group(0)) or {}).get("translation", {}).get("status")
         head = head[:old.start()] + head[old.end():]
-    block = f"translation:\n  source_hash: {source_hash}\n  status: {status or previous or 'draft'}\n"
+    block = f"translation:\n  source_hash: \"{source_hash}\"\n  status: {status or previous or 'draft'}\n"
     head = block + head
     return f"---\n{head}{rest}" if is_markdown else head
 
 
-def new_translation(english_path: Path, source_hash: str) -> str:
+def new_translation(english_text: str, source_hash: str, is_markdown: bool = True) -> str:
     """A translation file to start from: the English text, stamped, status draft."""
-    text = english_path.read_text(encoding="utf-8")
-    return stamp_text(text, source_hash, "draft", english_path.suffix == ".md")
+    return stamp_text(english_text, source_hash, "draft", is_markdown)

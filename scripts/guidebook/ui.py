@@ -100,6 +100,23 @@ class QuickExitStrings(_UI):
     hint: str
 
 
+class TranslationStatusStrings(_UI):
+    caption: str
+    language: str
+    current: str
+    outdated: str
+    missing: str
+    reviewed: str
+    checklist_items: str
+    glossary_terms: str
+    interface: str
+
+
+class EditStrings(_UI):
+    edit: str        # the page's own file exists in this language
+    translate: str   # "{language}": no translation yet; the link starts one
+
+
 class IndexStrings(_UI):
     filter_heading: str
     country: str
@@ -132,6 +149,8 @@ class UIStrings(_UI):
     quick_exit: QuickExitStrings
     pdf: PdfStrings
     index: IndexStrings
+    translation_status: TranslationStatusStrings
+    edit: EditStrings
     sources: dict[str, str]
     theme: dict[str, str] = {}
 
