@@ -62,7 +62,10 @@ def _link_problems(root: Path) -> list:
     os.chdir(root)
     with tempfile.TemporaryDirectory(prefix="guidebook-check-") as scratch:
         config = load_config(str(root / "mkdocs.yml"), site_dir=scratch)
-        logging.getLogger("mkdocs").setLevel(logging.ERROR + 1)   # the problems are printed by us
+        quiet = logging.getLogger("mkdocs")   # MkDocs' own lines stay silent: we print the problems
+        quiet.addHandler(logging.NullHandler())
+        quiet.setLevel(logging.WARNING)
+        quiet.propagate = False
         _mkdocs(mkdocs_build, config, MkDocsException, quiet=True)
     return list(links.FILTER.problems)
 
@@ -273,6 +276,22 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fix_nfc(args: argparse.Namespace) -> int:
+    """Rewrite files in Unicode NFC (one code point per accented letter), as search and checks expect."""
+    import unicodedata
+
+    root = find_root()
+    for name in args.paths:
+        path = (root / name) if not Path(name).is_absolute() else Path(name)
+        text = path.read_text(encoding="utf-8")
+        fixed = unicodedata.normalize("NFC", text)
+        lines = sum(a != b for a, b in zip(text.split("\n"), fixed.split("\n")))
+        if lines:
+            path.write_text(fixed, encoding="utf-8")
+        print(f"{name}: {lines} line(s) normalised" if lines else f"{name}: already NFC")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Live preview; with a language, only English and that language are rebuilt on save."""
     env = dict(os.environ)
@@ -309,6 +328,9 @@ def main(argv: list[str] | None = None) -> int:
     diff.add_argument("lang")
     diff.add_argument("path", help="e.g. checklists/housing.md")
     diff.set_defaults(func=cmd_diff)
+    fix_nfc = sub.add_parser("fix-nfc", help="rewrite files in Unicode NFC (what the NFC check asks for)")
+    fix_nfc.add_argument("paths", nargs="+")
+    fix_nfc.set_defaults(func=cmd_fix_nfc)
     build = sub.add_parser("build", help="build the whole site into site/")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--paper", nargs="+", choices=["a4", "letter"], default=["a4"],

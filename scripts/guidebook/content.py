@@ -266,14 +266,16 @@ def _collect_tree(content: Content, folder: Path, lang: str) -> None:
                                     "dropped", hint))
 
 
-def _check_unicode(doc_text: str, shown: str, problems: list[Problem]) -> None:
-    if unicodedata.normalize("NFC", doc_text) != doc_text:
-        for number, line in enumerate(doc_text.split("\n"), 1):
-            if unicodedata.normalize("NFC", line) != line:
-                problems.append(Problem(shown, number, "text is not in Unicode NFC form (letters typed "
-                                        "with separate combining accents break search)",
-                                        "run: guidebook fix-nfc " + shown))
-                break
+def _check_unicode(doc: Document, problems: list[Problem]) -> None:
+    """Text typed with combining accents looks right but does not match in search."""
+    if unicodedata.normalize("NFC", doc.text) == doc.text:
+        return
+    for number, line in enumerate(doc.text.split("\n"), 1):
+        if unicodedata.normalize("NFC", line) != line:
+            problems.append(Problem(doc.path, number, "text is not in Unicode NFC form (letters typed "
+                                    "with separate combining accents break search)",
+                                    "run: guidebook fix-nfc " + doc.path))
+            break
 
 
 def _check_items(content: Content) -> None:
@@ -502,7 +504,7 @@ def load(root: Path, languages: list[languages_mod.Language] | None = None) -> C
                                                         {}, english_ui.lines, english_ui.hash)
     for lang, pages in content.pages.items():
         for doc in pages.values():
-            _check_unicode(doc.body, doc.path, content.problems)
+            _check_unicode(doc, content.problems)
             if lang != content.default:
                 _check_translated_items(content, doc)
                 _check_translation_facts(content, doc)

@@ -75,10 +75,11 @@ def check_config(root: Path) -> list[Problem]:
     return problems
 
 
-def check_templates(root: Path, folder: str = "overrides") -> list[Problem]:
-    """Tracker snippets or remote assets in the theme templates and our scripts and styles."""
+def check_templates(root: Path) -> list[Problem]:
+    """Tracker snippets or remote assets in the theme templates (theme.custom_dir) and our assets."""
     problems = []
-    base = root / folder
+    folder = (read_mkdocs_config(root).get("theme") or {}).get("custom_dir") or "overrides"
+    base = root / folder   # an absolute custom_dir stays absolute
     if not base.is_dir():
         return problems
     for path in sorted(p for p in base.rglob("*") if p.suffix in TEMPLATE_SUFFIXES and p.is_file()):
