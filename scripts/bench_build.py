@@ -90,12 +90,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="th", help="language previewed in the serve test")
     parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--serve-only", action="store_true", help="only the edit-to-reload figures")
     args = parser.parse_args()
-    total, timings = clean_build()
-    pages = sum(1 for _ in (ROOT / "site").rglob("index.html"))
-    print(f"clean build of the whole site: {total:.1f} s ({pages} HTML pages)")
-    for stage, seconds in sorted(timings.items(), key=lambda kv: kv[0]):
-        print(f"  {stage:<40} {seconds:6.2f} s")
+    if not args.serve_only:
+        total, timings = clean_build()
+        pages = sum(1 for _ in (ROOT / "site").rglob("index.html"))
+        print(f"clean build of the whole site: {total:.1f} s ({pages} HTML pages)")
+        for stage, seconds in sorted(timings.items(), key=lambda kv: kv[0]):
+            print(f"  {stage:<40} {seconds:6.2f} s")
     if not args.skip_serve:
         translated = ROOT / "translations" / args.lang / "checklists" / "housing.md"
         page = translated.relative_to(ROOT).as_posix() if translated.exists() else "docs/checklists/housing.md"
