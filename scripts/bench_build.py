@@ -50,13 +50,14 @@ def fetch(url: str) -> str:
 
 
 def edit_to_reload(lang: str | None, page: str, url_path: str, rounds: int = 3) -> list[float]:
-    """Save a page, then time until the served page contains the edit (what the reader sees)."""
+    """Save a page, then time until the served page contains the edit (what the reader sees).
+
+    Runs `guidebook serve`, the command translators and writers use, with its own options.
+    """
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if lang:
-        env["GUIDEBOOK_LANGS"] = lang
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a",
-                               f"127.0.0.1:{port}"], cwd=ROOT, env=env,
+    server = subprocess.Popen([sys.executable, "-m", "guidebook.cli", "serve", *([lang] if lang else []),
+                               "--address", f"127.0.0.1:{port}"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     target = ROOT / page
     original = target.read_text(encoding="utf-8")

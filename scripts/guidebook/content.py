@@ -141,6 +141,9 @@ class Content:
 
 _MYANMAR = re.compile(r"[\u1000-\u109F]")
 ZAWGYI_THRESHOLD = 0.95   # Unicode Burmese in our files scores below 0.4; Zawgyi scores above 0.999
+# a line of a few Burmese letters gives the detector little to go on: the correct Unicode
+# heading ဘာသာစကား ("language") scores 0.955, so short lines must be near-certain Zawgyi
+ZAWGYI_SHORT_LINE, ZAWGYI_SHORT_THRESHOLD = 20, 0.99
 
 
 @functools.lru_cache(maxsize=1)
@@ -156,7 +159,9 @@ def _check_zawgyi(text: str, shown: str, problems: list[Problem]) -> None:
         return
     detector = _zawgyi_detector()
     for number, line in enumerate(text.split("\n"), 1):
-        if _MYANMAR.search(line) and detector.get_zawgyi_probability(line) > ZAWGYI_THRESHOLD:
+        letters = len(_MYANMAR.findall(line))
+        limit = ZAWGYI_THRESHOLD if letters >= ZAWGYI_SHORT_LINE else ZAWGYI_SHORT_THRESHOLD
+        if letters and detector.get_zawgyi_probability(line) > limit:
             problems.append(Problem(shown, number, "Burmese text is in the Zawgyi encoding, not Unicode",
                                     "convert it to Unicode (e.g. with Rabbit or the Myanmar Tools converter) "
                                     "and type with a Unicode keyboard"))
