@@ -298,8 +298,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.lang:
         env["GUIDEBOOK_LANGS"] = args.lang
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", args.address]
-    if args.dirty:
-        command.append("--dirty")
     return subprocess.call(command, cwd=find_root(), env=env)
 
 
@@ -342,7 +340,6 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000/")
     serve.add_argument("lang", nargs="?", help="preview only this language (plus English), e.g. th")
     serve.add_argument("--address", default="127.0.0.1:8000")
-    serve.add_argument("--dirty", action="store_true", help="rebuild only the saved page")
     serve.set_defaults(func=cmd_serve)
     args = parser.parse_args(argv)
     return args.func(args)
