@@ -102,8 +102,8 @@ def main() -> int:
     if not args.skip_serve:
         translated = ROOT / "translations" / args.lang / "checklists" / "housing.md"
         page = translated.relative_to(ROOT).as_posix() if translated.exists() else "docs/checklists/housing.md"
-        one = edit_to_reload(args.lang, page, f"{args.lang}/checklists/housing/")
-        print(f"serve {args.lang} (English + {args.lang} only), save -> page shows edit: "
+        one = edit_to_reload(args.lang, page, "checklists/housing/")   # one language: served at the root
+        print(f"serve {args.lang} ({args.lang} alone), save -> page shows edit: "
               + ", ".join(f"{s:.2f} s" for s in one))
         full = edit_to_reload(None, page, f"{args.lang}/checklists/housing/", rounds=1)
         print("serve all languages, save -> page shows edit: " + ", ".join(f"{s:.2f} s" for s in full))

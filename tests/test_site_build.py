@@ -101,3 +101,20 @@ def test_webfonts_for_khmer_lao_burmese_are_shipped(built):
         assert f'font-family: "Noto Sans {family}"' in css
         assert (built.root / "site" / "assets" / "fonts" / f"NotoSans{family}-Regular.woff2").stat().st_size > 5000
     assert "fonts.googleapis" not in built.html("index.html")
+
+
+def test_preview_of_one_language_builds_only_that_language(tmp_path):
+    """`guidebook serve th` sets GUIDEBOOK_LANGS=th: Thai alone, at the preview's root, for speed."""
+    import os
+    import subprocess
+    import sys
+    site = make_site(tmp_path, ("en", "th", "km"))
+    english_hash = hashlib.sha256(CHECKLIST.encode()).hexdigest()[:12]
+    site.write("translations/th/checklists/housing.md", TH_CHECKLIST.format(hash=english_hash))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site.root,
+                            capture_output=True, text=True, env={**os.environ, "GUIDEBOOK_LANGS": "th"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = site.html("checklists/housing/index.html")
+    assert '<html lang="th"' in html and "ที่พักที่ปลอดภัยและราคาเหมาะสม" in html
+    assert '<html lang="th"' in site.html("service-areas/housing/index.html")   # English under the Thai banner
+    assert not (site.root / "site" / "th").exists() and not (site.root / "site" / "km").exists()

@@ -293,7 +293,7 @@ def cmd_fix_nfc(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Live preview; with a language, only English and that language are rebuilt on save."""
+    """Live preview; with one language, only that language is built (at the root), so saves show fast."""
     env = dict(os.environ)
     if args.lang:
         env["GUIDEBOOK_LANGS"] = args.lang
@@ -338,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--workers", type=int, default=2, help="PDF worker processes")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="live preview at http://127.0.0.1:8000/")
-    serve.add_argument("lang", nargs="?", help="preview only this language (plus English), e.g. th")
+    serve.add_argument("lang", nargs="?", help="preview only this language, e.g. th (several: th,km, built with English)")
     serve.add_argument("--address", default="127.0.0.1:8000")
     serve.set_defaults(func=cmd_serve)
     args = parser.parse_args(argv)

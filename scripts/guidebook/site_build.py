@@ -106,20 +106,30 @@ def load_content(root: Path, languages: list[languages_mod.Language]) -> Content
     return STATE.content
 
 
+def _preview(plugin, source_language: str) -> None:
+    """`guidebook serve th`: build only what the translator looks at, so a save shows in seconds.
+
+    One language is built alone, at the root of the preview (the i18n plugin's build-only
+    mode); several (`th,km`) are built with English, under their usual /<lang>/ paths.
+    """
+    wanted = [code for code in os.environ.get(PREVIEW_ENV, "").split(",") if code]
+    if len(wanted) == 1 and wanted[0] != source_language:
+        for entry in plugin.config.languages:
+            entry.default = entry.build = entry.locale == wanted[0]
+    elif wanted:
+        for entry in plugin.config.languages:
+            entry.build = entry.locale in {source_language, *wanted}
+
+
 def configure(config):
     """on_config: validate content, stage it, and point MkDocs at the staged folder."""
     root = project_root(config)
     plugin = config.plugins.get("i18n")
     if plugin is None:
         raise PluginError("mkdocs.yml must enable the i18n plugin")
-    languages = [languages_mod.Language(l.locale, l.name, l.default) for l in plugin.config.languages]
-    languages.sort(key=lambda lang: not lang.default)
-    preview = os.environ.get(PREVIEW_ENV)
-    if preview:
-        keep = {languages[0].code, *preview.split(",")}
-        for entry in plugin.config.languages:
-            entry.build = entry.locale in keep
-    if plugin.current_language in (None, languages[0].code):
+    languages = languages_mod.load(root)   # as declared: the preview below changes the plugin's view
+    _preview(plugin, languages[0].code)
+    if plugin.current_language in (None, plugin.default_language):
         STATE.built.clear()
         STATE.timings.clear()
         STATE.pages.clear()
