@@ -84,7 +84,9 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.,])\+?\d[\d ().-]{6,}\d(?![\w,])")
 ID_NUMBER = re.compile(r"(?<!\w)(?:[#№]\s?\d{3,}|[A-Za-z]{1,4}[-/]?\d{4,}[\w/-]*|\d{6,})(?!\w)")
 NUMERIC_DATE = re.compile(r"(?<![\d.])(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{1,2}-\d{1,2})(?![\d.])")
-YEAR = re.compile(r"(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d,]|s\b|s\W)")
+YEAR = re.compile(r"(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d,]|s\b|s\W)"
+                  # an amount of money is not a year: 2000 baht, 2000元
+                  r"(?!\s*(?:[A-Z]{3}\b|元|块|บาท|ກີບ|ကျပ်|រៀល|đồng|baht|kyats?|kip|riels?|yuan|dollars?|dong))")
 EN_AGE = re.compile(r"\b(?:aged|age of|age)\s+(\d{1,2})\b|\b(\d{1,2})(?:-| )(?:years?|yrs?)(?:-| )old\b"
                     r"|\b(\d{1,2}) years of age\b", re.I)
 RANGE = r"(?:–|-|to|or|and|hoặc|đến|หรือ|ถึง|ຫາ|至|到|或)"
