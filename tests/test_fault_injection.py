@@ -242,3 +242,19 @@ def test_short_unicode_burmese_line_is_not_taken_for_zawgyi(site):
     # ဘာသာစကား ("language") alone scores 0.955 with the detector: correct Unicode, no problem
     site.write("translations/my/case-studies/housing-cs-01.md", CASE_TH + "\nဘာသာစကား\n")
     assert not any("Zawgyi" in p for p in problems(site))
+
+
+@pytest.mark.parametrize("lang,text,message", [
+    ("km", "ពេលនោះគាត់មានអាយុ ១៥ ឆ្នាំ", "an exact age: 'អាយុ ១៥'"),
+    ("lo", "ນາງອາໄສຢູ່ວຽງຈັນ", "a place below the country: 'ວຽງຈັນ'"),
+    ("my", "ဦးမောင်မောင် က ကူညီခဲ့သည်", "a personal name: 'ဦး မောင်'"),
+    ("vi", "Sau đó chị Lan tìm được việc làm.", "a personal name: 'chị Lan'"),
+    ("zh", "她当时15岁。", "an exact age: '15岁'"),
+    ("lo", "ໂທ 020 5555 1234", "a phone number: '020 5555 1234'"),
+])
+def test_anonymity_lint_reads_every_language(tmp_path, lang, text, message):
+    site = make_site(tmp_path, ("en", lang))
+    path = f"translations/{lang}/case-studies/housing-cs-01.md"
+    site.write(path, CASE_TH + "\n" + text + "\n")
+    line = (CASE_TH + "\n" + text).count("\n") + 1
+    assert any(p.startswith(f"{path}:{line}: error: case study {message}") for p in problems(site)), problems(site)

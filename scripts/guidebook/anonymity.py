@@ -151,7 +151,12 @@ class Matcher:
 
     def line(self, text: str, lang: str) -> list[Finding]:
         """Everything identifying in one line of a case study written in `lang`."""
-        text = LINK_TARGET.sub(lambda m: " " * len(m.group(0)), text).translate(ASCII_DIGITS)
+        shown = LINK_TARGET.sub(lambda m: " " * len(m.group(0)), text)
+        text = shown.translate(ASCII_DIGITS)   # same length: a finding maps back to what was written
+        found = self._findings(text, lang)
+        return [Finding(f.kind, shown[i:i + len(f.text)]) if (i := text.find(f.text)) >= 0 else f for f in found]
+
+    def _findings(self, text: str, lang: str) -> list[Finding]:
         found: list[Finding] = []
         found += [Finding("email", m.group(0)) for m in EMAIL.finditer(text)]
         found += self._dates(text, lang)
