@@ -127,3 +127,19 @@ def test_links_command_lists_external_links_with_file_and_line(tmp_path):
     result = guidebook(site, "links")
     assert result.returncode == 0
     assert f"https://law.example.org/act\n    docs/index.md:{line}" in result.stdout
+
+
+def test_status_lists_outdated_unstamped_missing_and_orphaned_as_table_and_json(tmp_path):
+    import json
+    site = make_site(tmp_path, ("en", "th"))
+    site.write("translations/th/checklists/housing.md", TH_CHECKLIST.format(hash="0123456789ab"))
+    site.write("translations/th/case-studies/housing-cs-01.md", CASE)      # no translation: block
+    site.write("translations/th/service-areas/houseing.md", CASE)        # misspelt: no English file
+    table = guidebook(site, "status", "th").stdout
+    assert "outdated   translations/th/checklists/housing.md" in table
+    assert "unstamped  translations/th/case-studies/housing-cs-01.md" in table
+    assert "missing    translations/th/glossary.md" in table
+    assert "orphaned   translations/th/service-areas/houseing.md" in table
+    data = json.loads(guidebook(site, "status", "th", "--json").stdout)[0]
+    assert data["outdated"] == ["checklists/housing.md"] and data["orphaned"] == ["translations/th/service-areas/houseing.md"]
+    assert data["checklist_items"] == [3, 3] and data["pages_total"] == 5

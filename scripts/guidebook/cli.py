@@ -209,6 +209,8 @@ def cmd_status(args: argparse.Namespace) -> int:
             for label in ("outdated", "unstamped", "missing"):
                 for uri in getattr(status, label):
                     print(f"  {label:<10} translations/{args.lang}/{uri}")
+            for path in status.orphaned:
+                print(f"  {'orphaned':<10} {path} (no English counterpart: rename or delete it)")
             if status.outdated:
                 print(f"what changed in English: guidebook diff {args.lang} <path>")
     return 0

@@ -90,6 +90,7 @@ class Content:
     pages: dict[str, dict[str, Document]] = field(default_factory=dict)   # lang -> uri -> page
     data: dict[str, dict[str, DataFile]] = field(default_factory=dict)    # lang -> name -> file
     assets: list[str] = field(default_factory=list)                       # uris of static files
+    orphans: dict[str, list[str]] = field(default_factory=dict)           # lang -> translations without English
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -247,6 +248,7 @@ def _collect_tree(content: Content, folder: Path, lang: str) -> None:
         shown = rel(path, content.root)
         if path.suffix == ".md":
             if lang != content.default and uri not in english:
+                content.orphans.setdefault(lang, []).append(shown)
                 problems.append(Problem(shown, None, f"translation has no English counterpart docs/{uri}",
                                         "rename it to match the English file's path, or delete it"))
                 continue

@@ -432,14 +432,14 @@ def translation_status(ctx: Context) -> str:
     for status in status_mod.report(ctx.content, ctx.content.codes[1:]):
         translated = status.pages_total - len(status.missing)
         reviewed = translated - len(status.draft)
-        cells = [f"{len(status.current)} ({status.percent_current:.0f}%)", str(len(status.outdated)),
-                 str(len(status.missing) + len(status.unstamped)), str(reviewed),
+        cells = [f"{len(status.current)} ({status.percent_current:.0f}%)",
+                 str(len(status.outdated) + len(status.unstamped)), str(len(status.missing)), str(reviewed),
                  "%d/%d" % status.checklist_items, "%d/%d" % status.glossary_terms, "%d/%d" % status.ui_strings]
         rows.append(f'<tr><th scope="row" lang="{status.lang}">{escape(names[status.lang])}</th>'
                     + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-        if status.outdated:
+        if status.outdated or status.unstamped:
             items = "".join(f'<li><a href="{ctx.link(uri)}">{escape(ctx.content.source(uri).meta.title)}</a></li>'
-                            for uri in status.outdated)
+                            for uri in status.outdated + status.unstamped)
             details.append(f'<h3 id="outdated-{status.lang}"><span lang="{status.lang}">{escape(names[status.lang])}'
                            f'</span>: {escape(ui.outdated)}</h3><ul lang="en">{items}</ul>')
     return (f'<div class="md-typeset__table"><table class="gb-status"><caption>{escape(ui.caption)}</caption>'

@@ -24,6 +24,7 @@ class LanguageStatus:
     outdated: list[str] = field(default_factory=list)
     unstamped: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)     # files with no English counterpart
     draft: list[str] = field(default_factory=list)
     checklist_items: tuple[int, int] = (0, 0)
     glossary_terms: tuple[int, int] = (0, 0)
@@ -45,6 +46,7 @@ def language_status(content: Content, lang: str) -> LanguageStatus:
     status = LanguageStatus(lang)
     english = content.pages[content.default]
     status.pages_total = len(english)
+    status.orphaned = list(content.orphans.get(lang, []))
     items_total = items_done = 0
     for uri, source in sorted(english.items()):
         doc = content.page(lang, uri)
@@ -92,12 +94,12 @@ def as_json(statuses: list[LanguageStatus]) -> list[dict]:
 
 
 def table(statuses: list[LanguageStatus]) -> str:
-    head = (f"{'lang':<5}{'pages':>6}{'current':>9}{'outdated':>9}{'unstamped':>10}{'missing':>8}"
+    head = (f"{'lang':<5}{'pages':>6}{'current':>9}{'outdated':>9}{'unstamped':>10}{'missing':>8}{'orphaned':>9}"
             f"{'draft':>6}{'%cur':>6}{'items':>10}{'glossary':>10}{'ui':>9}  ui.yml/glossary.yml")
     rows = [head]
     for s in statuses:
         rows.append(f"{s.lang:<5}{s.pages_total:>6}{len(s.current):>9}{len(s.outdated):>9}{len(s.unstamped):>10}"
-                    f"{len(s.missing):>8}{len(s.draft):>6}{s.percent_current:>6.0f}"
+                    f"{len(s.missing):>8}{len(s.orphaned):>9}{len(s.draft):>6}{s.percent_current:>6.0f}"
                     f"{'%d/%d' % s.checklist_items:>10}{'%d/%d' % s.glossary_terms:>10}"
                     f"{'%d/%d' % s.ui_strings:>9}  {s.data_files.get('ui.yml')}/{s.data_files.get('glossary.yml')}")
     return "\n".join(rows)
