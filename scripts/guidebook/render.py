@@ -7,6 +7,7 @@ back to English per item, marking the English part with lang="en".
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -26,6 +27,14 @@ from .content import Content, Document, headings
 from .model import CALLOUT_TYPES, SERVICE_AREAS, CaseStudyMeta, ChecklistMeta, CountryMeta, GuideMeta, WorksheetMeta
 
 Link = Callable[[str], str]  # docs uri (+ optional #anchor) -> URL relative to the current page
+
+
+_CONVERTED: "weakref.WeakKeyDictionary[markdown_lib.Markdown, dict[str, str]]" = weakref.WeakKeyDictionary()
+
+
+def _converted(md: markdown_lib.Markdown) -> dict[str, str]:
+    """Text -> HTML already produced by this Markdown instance (its output depends on nothing else)."""
+    return _CONVERTED.setdefault(md, {})
 
 
 @dataclass
@@ -49,8 +58,13 @@ class Context:
         return self.content.ui(self.lang)
 
     def markdown(self, text: str, inline: bool = False) -> str:
-        self.md.reset()
-        html = self.md.convert(text)
+        """Markdown of data fields (item texts, definitions); the same text appears on many pages
+        and in every language's fallback, so each is converted once per process."""
+        cache = _converted(self.md)
+        html = cache.get(text)
+        if html is None:
+            self.md.reset()
+            html = cache[text] = self.md.convert(text)
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return html
