@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -300,7 +299,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.lang:
         env["GUIDEBOOK_LANGS"] = args.lang
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", args.address]
-    return subprocess.call(command, cwd=find_root(), env=env)
+    os.chdir(find_root())
+    os.execve(sys.executable, command, env)   # become the server: stopping `guidebook serve` stops it
 
 
 def main(argv: list[str] | None = None) -> int:
