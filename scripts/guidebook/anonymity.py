@@ -129,8 +129,8 @@ class Matcher:
     rules: Rules
     places: re.Pattern
     ambiguous: re.Pattern
-    en_admin: re.Pattern
-    en_admin_of: re.Pattern
+    en_admin: re.Pattern                 # "Svay Rieng province"
+    admin_then_name: re.Pattern          # "province of Svay Rieng", "huyện Mường Tè"
     allowed: frozenset[str]
 
     @classmethod
@@ -139,13 +139,15 @@ class Matcher:
         names = {name for country in rules.places.values() for place in country for name in place}
         admin = [w for words in rules.admin_words.values() for w in words]
         en_admin = _alternation(rules.admin_words.get("en", []))
+        spaced_admin = _alternation(w for lang, words in rules.admin_words.items() if lang not in UNSPACED
+                                    for w in words)
         return cls(
             rules,
             re.compile(_bounded(names - ambiguous)),
             re.compile(rf"(?i:{_bounded(admin)})\s*(?:of\s+)?(?:{_bounded(ambiguous)})"
                        rf"|(?:{_bounded(ambiguous)})\s*(?i:{_bounded(admin)})"),
             re.compile(EN_ADMIN_BEFORE.format(admin=en_admin)),
-            re.compile(rf"\b(?i:{en_admin})\s+of\s+([A-Z][\w'’-]+)"),
+            re.compile(rf"(?<!\w)(?i:{spaced_admin})\s+(?:of\s+)?([^\W\d_][\w'’-]*)"),
             frozenset(rules.allowed_words) | frozenset(extra_allowed),
         )
 
@@ -210,13 +212,13 @@ class Matcher:
     def _places(self, text: str, lang: str) -> list[Finding]:
         found = [Finding("place", m.group(0)) for m in self.places.finditer(text)]
         found += [Finding("place", m.group(0).strip()) for m in self.ambiguous.finditer(text)]
-        if lang in ("en", "vi") or _is_latin(text):
+        if _is_latin(text):   # capitalisation marks names only in Latin script
             for m in self.en_admin.finditer(text):
                 words = m.group(1).split()
                 if not all(w.strip("'’s") in self.allowed for w in words):
                     found.append(Finding("place", m.group(0).strip()))
-            found += [Finding("place", m.group(0)) for m in self.en_admin_of.finditer(text)
-                      if m.group(1) not in self.allowed]
+            found += [Finding("place", m.group(0)) for m in self.admin_then_name.finditer(text)
+                      if m.group(1)[0].isupper() and m.group(1) not in self.allowed]
         return found
 
     def _names(self, text: str, lang: str) -> list[Finding]:
