@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from . import content as content_mod
 from . import languages as languages_mod
-from . import book, render, search_index, staging
+from . import book, fingerprint, render, search_index, staging
 from .content import INSERT, Content, Document
 from .errors import ContentError, Problem
 
@@ -322,6 +322,21 @@ def post_build(config) -> None:
     if built != expected:
         raise PluginError(f"language '{lang}': {built} pages built but docs/ has {expected} pages; "
                           "a page was dropped (check for folders named like a language code)")
+    if set(STATE.built) >= building_languages(config):
+        # the last language is written and assets are shared by all: name them by content now
+        fingerprint.fingerprint(Path(STATE.site_root), own_assets(config))
+
+
+def building_languages(config) -> set[str]:
+    return {entry.locale for entry in config.plugins.get("i18n").config.languages if entry.build}
+
+
+def own_assets(config) -> list[str]:
+    """Site paths of the files our theme folder ships (CSS, JS, fonts) and of the favicon."""
+    custom = Path(config.theme.custom_dir)
+    ours = [path.relative_to(custom).as_posix() for path in sorted((custom / "assets").rglob("*"))
+            if path.suffix in fingerprint.KINDS]
+    return ours + [config.theme["favicon"]]
 
 
 def _write_book(content: Content, config, lang: str, pages: list) -> None:
