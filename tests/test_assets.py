@@ -72,5 +72,5 @@ def test_offline_zip_loads_hashed_assets_from_disk(tmp_path, browser):
     page.goto((tmp_path / "unzipped" / "guidebook-my" / "my" / "checklists" / "housing.html").as_uri())
     assert re.search(r'href="[./]*assets/guidebook\.[0-9a-f]{8}\.css"', page.content())
     page.wait_for_selector(".gb-checklist__tools", state="visible")      # guidebook.<hash>.js ran
-    assert page.locator("#gb-hou-p01").bounding_box()["width"] >= 24     # guidebook.<hash>.css applied
+    assert page.locator("#hou-p01 input").bounding_box()["width"] >= 24     # guidebook.<hash>.css applied
     assert not failed

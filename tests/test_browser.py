@@ -28,28 +28,28 @@ def test_tick_with_keyboard_persists_and_clears(server, browser):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{server}/checklists/housing/")
-    box = page.locator("#gb-hou-p02")
+    box = page.locator("#hou-p02 input")
     assert page.get_by_role("checkbox", name="Offer long-term housing options.").count() == 1
     box.focus()
     page.keyboard.press("Space")
     assert box.is_checked()
     assert "1 of 3 ticked" in page.locator(".gb-checklist__progress").inner_text()
     page.reload()
-    assert page.locator("#gb-hou-p02").is_checked()
+    assert page.locator("#hou-p02 input").is_checked()
     # the same checklist embedded in the chapter shares the ticks
     page.goto(f"{server}/service-areas/housing/")
-    assert page.locator("#gb-hou-p02").is_checked()
+    assert page.locator("#hou-p02 input").is_checked()
     page.get_by_role("button", name="Clear all ticks").click()
-    assert not page.locator("#gb-hou-p02").is_checked()
+    assert not page.locator("#hou-p02 input").is_checked()
     page.reload()
-    assert not page.locator("#gb-hou-p02").is_checked()
+    assert not page.locator("#hou-p02 input").is_checked()
     assert all(url.startswith(server) for url in requests), [u for u in requests if not u.startswith(server)]
 
 
 def test_checkbox_targets_are_at_least_24px(server, browser):
     page = browser.new_page(viewport={"width": 375, "height": 800})
     page.goto(f"{server}/checklists/housing/")
-    size = page.locator("#gb-hou-p01").bounding_box()
+    size = page.locator("#hou-p01 input").bounding_box()
     assert size["width"] >= 24 and size["height"] >= 24
 
 

@@ -22,7 +22,8 @@ from . import pdf as pdf_mod
 from . import segment
 
 from .content import Content, Document, headings
-from .model import CALLOUT_TYPES, SERVICE_AREAS, CaseStudyMeta, ChecklistMeta, CountryMeta, GuideMeta, WorksheetMeta
+from .model import (CALLOUT_TYPES, SERVICE_AREAS, CaseStudyMeta, ChecklistItem, ChecklistMeta, CountryMeta, GuideMeta,
+                    WorksheetMeta)
 
 Link = Callable[[str], str]  # docs uri (+ optional #anchor) -> URL relative to the current page
 
@@ -95,17 +96,22 @@ def checklist(ctx: Context, slug: str, level: int = 3) -> str:
         out.append(f'<section class="gb-checklist__section" aria-labelledby="{heading_id}">')
         out.append(f'<h{level} id="{heading_id}">{escape(strings.sections[section.id])}</h{level}>')
         out.append('<ul class="gb-checklist__items">')
-        for item in section.items:
-            box = f"gb-{item.id}"
-            out.append(
-                f'<li class="gb-item" id="{item.id}">'
-                f'<input class="gb-item__box" type="checkbox" id="{box}" data-gb-item="{item.id}" '
-                f'aria-describedby="{box}-text">'
-                f'<label class="gb-item__title" for="{box}">{ctx.markdown(item.title, inline=True)}</label>'
-                f'<div class="gb-item__text" id="{box}-text">{ctx.markdown(item.text)}</div></li>')
+        out.extend(checklist_item(ctx, item) for item in section.items)
         out.append("</ul></section>")
     out.append("</div>")
     return "\n".join(out)
+
+
+def checklist_item(ctx: Context, item: ChecklistItem) -> str:
+    """One item: the checkbox inside its label (the title), described by the item's text.
+
+    Every attribute is repeated for each of up to 60 items a page, so only what is needed: the
+    id (link target), the value that names the tick in storage, and the description's id; the
+    styles reach the parts through the list's one class.
+    """
+    title = ctx.markdown(item.title, inline=True)
+    return (f'<li id="{item.id}"><label><input type="checkbox" value="{item.id}" aria-describedby="{item.id}-d">'
+            f'{title}</label><div id="{item.id}-d">{ctx.markdown(item.text)}</div></li>')
 
 
 def _pdf_size(ctx: Context, uri: str, lang: str) -> str:

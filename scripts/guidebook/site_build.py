@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from . import content as content_mod
 from . import languages as languages_mod
-from . import book, fingerprint, render, search_index, staging
+from . import book, fingerprint, minify, render, search_index, staging
 from .content import INSERT, Content, Document
 from .errors import ContentError, Problem
 
@@ -299,9 +299,11 @@ def theme_env(env, config) -> None:
         env.loader = ChoiceLoader([DictLoader(generated), env.loader])
 
 
-def post_page(page: Page, config) -> None:
+def post_page(output: str, page: Page, config) -> str:
+    """Count the page for the check in post_build; send it without the templates' indentation."""
     lang = current_language(config)
     STATE.built[lang] = STATE.built.get(lang, 0) + 1
+    return minify.collapse_whitespace(output)
 
 
 def post_build(config) -> None:
