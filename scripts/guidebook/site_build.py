@@ -50,7 +50,9 @@ class BuildState:
     built: dict[str, int] = field(default_factory=dict)          # lang -> pages written
     pages: dict[str, list] = field(default_factory=dict)         # lang -> (uri, url, title, html) per page
     site_root: str = ""                                          # site_dir of the default language
-    books: bool = False         # write the whole-guidebook HTML (guidebook build sets it; serve does not)
+    # the offline build of `guidebook build`: write the whole-guidebook HTML, and let chapters
+    # repeat their checklist and case studies in full (render.Context.full); serve does not
+    books: bool = False
     timings: dict[str, float] = field(default_factory=dict)      # stage -> seconds
     language_started: float = 0.0
 
@@ -169,7 +171,7 @@ def page_markdown(markdown: str, page: Page, config, files: Files) -> str:
     # an untranslated page is English throughout, so its inserted parts are English too
     lang = current_language(config) if translation is not None else content.default
     ctx = render.Context(content, lang, _link_factory(page, files), STATE.md, page.url,
-                         content.root / PDF_DIR, current_language(config))
+                         content.root / PDF_DIR, current_language(config), full=STATE.books)
     thunks = []
 
     def add(thunk) -> str:
@@ -180,7 +182,7 @@ def page_markdown(markdown: str, page: Page, config, files: Files) -> str:
         kind, arg = match.group(1), match.group(2)
         area = getattr(english.meta, "service_area", None)
         makers = {
-            "checklist": lambda: render.checklist(ctx, arg),
+            "checklist": lambda: render.checklist(ctx, arg, explained=ctx.full),
             "case-studies": lambda: render.case_studies(ctx, area, "case-study"),
             "good-practices": lambda: render.case_studies(ctx, area, "good-practice"),
             "glossary": lambda: render.glossary(ctx),
