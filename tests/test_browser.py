@@ -1,6 +1,6 @@
 """In Debian's Chromium: ticking a checklist item with the keyboard, keeping it, clearing it; and
 on the project's own site in every language: nothing leaves this server, nothing answers 4xx,
-no referrer, no cookies."""
+no referrer, no cookies, and the page-weight budgets."""
 import subprocess
 import sys
 
@@ -114,3 +114,16 @@ def test_pages_load_only_from_here_without_errors_referrer_or_cookies(real_site,
     assert [r.url for r in requests if "referer" in r.all_headers()] == []
     assert context.cookies() == []
     context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_weight_budgets(real_site, browser, lang):
+    """First visit <= 100 KB gzip and a further page <= 20 KB, for the longest chapter and the
+    longest checklist of each language, nothing from other hosts."""
+    site, base = real_site
+    _, chapter, checklist = pages_of(site, lang)
+    for first, then in ((chapter, checklist), (checklist, chapter)):
+        visit, further = page_weight.measure(browser, site, base, first, then)
+        assert visit.external == [] and further.external == []
+        assert 0 < visit.bytes <= page_weight.FIRST_VISIT_BUDGET, (first, visit)
+        assert 0 < further.bytes <= page_weight.FURTHER_PAGE_BUDGET, (then, further)
