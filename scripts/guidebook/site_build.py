@@ -332,6 +332,7 @@ def post_build(config) -> None:
 
 
 def building_languages(config) -> set[str]:
+    """The languages this build writes (a preview with GUIDEBOOK_LANGS writes fewer)."""
     return {entry.locale for entry in config.plugins.get("i18n").config.languages if entry.build}
 
 
