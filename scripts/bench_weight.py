@@ -1,11 +1,12 @@
 """Benchmark: bytes (gzip) and requests a reader's phone downloads, ours beside stock Material.
 
-For a chapter page and a checklist page in every language: first visit (empty cache) and the
-further page (the other one, with the cache of the first), in headless Chromium. The stock build
-is the same content built with Material's defaults + mkdocs-static-i18n (theme search, Google
-Fonts, no hooks); its requests to other hosts are counted, as they cannot be measured here.
+For the longest chapter and the longest checklist of every language (most gzip bytes of HTML):
+the page as first visit (empty cache) and as further page (opened after the other one, with its
+cache), in headless Chromium. The stock build is the same content built with Material's
+defaults + mkdocs-static-i18n (theme search, Google Fonts, no hooks), measured on the same pages;
+its requests to other hosts are counted, as they cannot be measured here.
 Budgets: first visit <= 100 KB, further page <= 20 KB (search index excluded; it loads on search).
-The local server answers like a production host that caches assets/ for a year.
+The local server answers like a production host that caches content-hashed files for a year.
 
 Usage: .venv/bin/python scripts/bench_weight.py [--site site] [--no-stock]   (after ./run build)
 """
@@ -25,7 +26,7 @@ from guidebook import languages, page_weight, search_check
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
-PAGES = ("service-areas/legal/", "checklists/legal/")
+KINDS = ("service-areas", "checklists")
 STOCK_CANNOT_BUILD = ("km", "lo")
 
 
@@ -59,8 +60,19 @@ def stock_site() -> Path:
 def row(label: str, first: page_weight.Visit, further: page_weight.Visit, fonts: int = 0) -> str:
     worst = f" (+{fonts / 1024:.0f} KB fonts if the phone lacks them)" if fonts else ""
     ext = f", {len(first.external)} external requests" if first.external else ""
-    return (f"{label:28} first {first.bytes / 1024:6.1f} KB in {first.requests:2d} requests{ext}{worst}; "
-            f"further page {further.bytes / 1024:5.1f} KB in {further.requests:2d}")
+    return (f"{label:44} first visit {first.bytes / 1024:6.1f} KB in {first.requests:2d} requests{ext}{worst}; "
+            f"as further page {further.bytes / 1024:5.1f} KB in {further.requests:2d}")
+
+
+def measure_pair(browser, site: Path, pages: list[str]) -> list[tuple[page_weight.Visit, page_weight.Visit]]:
+    """(first visit, as further page) for each of two pages, each opened after the other."""
+    httpd, base = search_check.serve(site, cache_assets=True)
+    try:
+        a_first, b_further = page_weight.measure(browser, site, base, pages[0], pages[1])
+        b_first, a_further = page_weight.measure(browser, site, base, pages[1], pages[0])
+    finally:
+        httpd.shutdown()
+    return [(a_first, a_further), (b_first, b_further)]
 
 
 def main() -> None:
@@ -77,21 +89,17 @@ def main() -> None:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for lang in codes:
             prefix = "" if lang == codes[0] else f"{lang}/"
+            pages = [page_weight.heaviest(sites["ours"], prefix + kind) for kind in KINDS]
             for name, site in sites.items():
                 if name != "ours" and lang in STOCK_CANNOT_BUILD:
                     print(f"{lang} {name[:14]}: cannot be built (the theme has no {lang} interface strings)")
                     continue
-                httpd, base = search_check.serve(site, cache_assets=True)
-                try:
-                    for first, then in (PAGES, PAGES[::-1]):
-                        a, b = page_weight.measure(browser, site, base, prefix + first, prefix + then)
-                        fonts = page_weight.font_bytes(site, lang) if name == "ours" else 0
-                        print(row(f"{lang} {name[:14]} {first.split('/')[0][:8]}", a, b, fonts))
-                        if name == "ours" and (a.bytes > page_weight.FIRST_VISIT_BUDGET
-                                               or b.bytes > page_weight.FURTHER_PAGE_BUDGET):
-                            over.append(f"{lang} {first}")
-                finally:
-                    httpd.shutdown()
+                fonts = page_weight.font_bytes(site, lang) if name == "ours" else 0
+                for page, (first, further) in zip(pages, measure_pair(browser, site, pages)):
+                    print(row(f"{lang} {name[:14]} {page.removeprefix(prefix)}", first, further, fonts))
+                    if name == "ours" and (first.bytes > page_weight.FIRST_VISIT_BUDGET
+                                           or further.bytes > page_weight.FURTHER_PAGE_BUDGET):
+                        over.append(page)
         browser.close()
     print("over budget: " + (", ".join(over) if over else "none"))
 

@@ -16,21 +16,21 @@
 
   function setupChecklist(root) {
     var id = root.getAttribute("data-gb-checklist");
-    var boxes = root.querySelectorAll("input[data-gb-item]");
+    var boxes = root.querySelectorAll(".gb-checklist__items input");
     var status = root.querySelector(".gb-checklist__progress");
     var tools = root.querySelector(".gb-checklist__tools");
     var ticks = readTicks(id);
     function progress(message) {
       if (!status) { return; }
-      var ticked = root.querySelectorAll("input[data-gb-item]:checked").length;
+      var ticked = root.querySelectorAll(".gb-checklist__items input:checked").length;
       status.textContent = message || root.getAttribute("data-gb-progress")
         .replace("{ticked}", ticked).replace("{count}", boxes.length);
     }
     boxes.forEach(function (box) {
-      box.checked = ticks.indexOf(box.getAttribute("data-gb-item")) !== -1;
+      box.checked = ticks.indexOf(box.value) !== -1;
       box.addEventListener("change", function () {
         var now = [];
-        boxes.forEach(function (b) { if (b.checked) { now.push(b.getAttribute("data-gb-item")); } });
+        boxes.forEach(function (b) { if (b.checked) { now.push(b.value); } });
         writeTicks(id, now);
         progress();
       });

@@ -23,8 +23,7 @@ def on_env(env, config, files):
 
 
 def on_post_page(output, page, config):
-    site_build.post_page(page, config)
-    return output
+    return site_build.post_page(output, page, config)
 
 
 @event_priority(50)

@@ -26,6 +26,14 @@ def font_bytes(site: Path, lang: str) -> int:
     return sum(p.stat().st_size for p in (site / "assets" / "fonts").glob(f"{stem}-*.woff2"))
 
 
+def heaviest(site: Path, folder: str) -> str:
+    """The page below `folder` (e.g. "th/checklists") whose HTML has the most gzip bytes, as a
+    URL path: the budget has to hold for the longest chapter or checklist, not a typical one."""
+    pages = (site / folder).glob("*/index.html")
+    page = max(pages, key=lambda path: len(gzip.compress(path.read_bytes(), 6)))
+    return page.parent.relative_to(site).as_posix() + "/"
+
+
 @dataclass
 class Visit:
     bytes: int = 0

@@ -24,7 +24,8 @@ from . import segment
 from . import translation_status as status_mod
 
 from .content import Content, Document, headings
-from .model import CALLOUT_TYPES, SERVICE_AREAS, CaseStudyMeta, ChecklistMeta, CountryMeta, GuideMeta, WorksheetMeta
+from .model import (CALLOUT_TYPES, SERVICE_AREAS, CaseStudyMeta, ChecklistItem, ChecklistMeta, CountryMeta, GuideMeta,
+                    WorksheetMeta)
 
 Link = Callable[[str], str]  # docs uri (+ optional #anchor) -> URL relative to the current page
 
@@ -48,6 +49,10 @@ class Context:
     page_url: str = ""          # URL of the page being built, for links to files outside MkDocs
     pdf_dir: Path | None = None  # rendered PDFs (.build/pdf), to show their sizes
     reader_lang: str = ""        # the language of the build (differs from lang on untranslated pages)
+    # repeat in a chapter, in full, the checklist and case studies that have pages of their own:
+    # for the book and the offline copy (paper, disk); online chapters link to them instead, or
+    # the longest chapters would weigh more than a further page may (page_weight.py)
+    full: bool = False
 
     def site_link(self, path: str) -> str:
         """Relative URL from the current page to a file at `path` below the site root."""
@@ -86,8 +91,12 @@ class Context:
             return Locale("en").territories.get(code, code)
 
 
-def checklist(ctx: Context, slug: str, level: int = 3) -> str:
-    """The interactive checklist: real checkboxes whose labels are the item titles."""
+def checklist(ctx: Context, slug: str, level: int = 3, explained: bool = True) -> str:
+    """The interactive checklist: real checkboxes whose labels are the item titles.
+
+    explained=False (in an online chapter): the items without their texts, and a link to the
+    checklist's page that has them; the ticks are the same ones.
+    """
     doc = ctx.localized(f"checklists/{slug}.md")
     if doc is None:
         return ""
@@ -105,22 +114,33 @@ def checklist(ctx: Context, slug: str, level: int = 3) -> str:
            f'<span class="gb-checklist__progress" role="status" aria-live="polite" '
            f'data-gb-total="{total}"></span>', "</div>"]
     out.append(pdf_link(ctx, f"checklists/{slug}.md"))
+    if not explained:
+        out.append(f'<p class="gb-checklist__page"><a href="{ctx.link(f"checklists/{slug}.md")}">'
+                   f'{escape(meta.title)}</a></p>')
     for section in meta.sections:
         heading_id = f"{slug}-{section.id}"
         out.append(f'<section class="gb-checklist__section" aria-labelledby="{heading_id}">')
         out.append(f'<h{level} id="{heading_id}">{escape(strings.sections[section.id])}</h{level}>')
         out.append('<ul class="gb-checklist__items">')
-        for item in section.items:
-            box = f"gb-{item.id}"
-            out.append(
-                f'<li class="gb-item" id="{item.id}">'
-                f'<input class="gb-item__box" type="checkbox" id="{box}" data-gb-item="{item.id}" '
-                f'aria-describedby="{box}-text">'
-                f'<label class="gb-item__title" for="{box}">{ctx.markdown(item.title, inline=True)}</label>'
-                f'<div class="gb-item__text" id="{box}-text">{ctx.markdown(item.text)}</div></li>')
+        out.extend(checklist_item(ctx, item, explained) for item in section.items)
         out.append("</ul></section>")
     out.append("</div>")
     return "\n".join(out)
+
+
+def checklist_item(ctx: Context, item: ChecklistItem, explained: bool = True) -> str:
+    """One item: the checkbox inside its label (the title), described by the item's text (if
+    explained).
+
+    Every attribute is repeated for each of up to 60 items a page, so only what is needed: the
+    id (link target), the value that names the tick in storage, and the description's id; the
+    styles reach the parts through the list's one class.
+    """
+    title = ctx.markdown(item.title, inline=True)
+    if not explained:
+        return f'<li id="{item.id}"><label><input type="checkbox" value="{item.id}">{title}</label></li>'
+    return (f'<li id="{item.id}"><label><input type="checkbox" value="{item.id}" aria-describedby="{item.id}-d">'
+            f'{title}</label><div id="{item.id}-d">{ctx.markdown(item.text)}</div></li>')
 
 
 def _pdf_size(ctx: Context, uri: str, lang: str) -> str:
@@ -282,12 +302,14 @@ def facts(ctx: Context, meta: CaseStudyMeta) -> str:
 
 
 def case_card(ctx: Context, english: Document, level: int = 3) -> str:
+    """Title (a link to the case study's page) and facts; the story too when ctx.full."""
     doc = ctx.localized(english.uri)
     assert doc is not None
     meta: CaseStudyMeta = english.meta  # type: ignore[assignment]
+    body = f'<div class="gb-case__body">{ctx.markdown(doc.body)}</div>' if ctx.full else ""
     return (f'<article class="gb-case gb-case--{meta.kind}" id="{english.slug}"{ctx.lang_attr(doc.lang)}>'
             f'<h{level} class="gb-case__title"><a href="{ctx.link(english.uri)}">{escape(doc.meta.title)}</a>'
-            f'</h{level}>{facts(ctx, meta)}<div class="gb-case__body">{ctx.markdown(doc.body)}</div></article>')
+            f'</h{level}>{facts(ctx, meta)}{body}</article>')
 
 
 def case_studies(ctx: Context, area: int, kind: str) -> str:

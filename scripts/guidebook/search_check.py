@@ -21,6 +21,8 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
+from .fingerprint import HASHED
+
 KINDS = ("word", "mid-sentence", "phrase", "no-diacritics", "none")
 
 
@@ -46,14 +48,14 @@ class Outcome:
 def serve(folder: Path, cache_assets: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
     """A quiet local HTTP server for a built site: (server, base URL ending in /).
 
-    cache_assets: answer like a production host, files under assets/ cached for a year.
+    cache_assets: answer like a production host, files with content-hashed names cached for a year.
     """
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args) -> None:
             pass
 
         def end_headers(self) -> None:
-            if cache_assets and "/assets/" in self.path:
+            if cache_assets and HASHED.search(urlparse(self.path).path):
                 self.send_header("Cache-Control", "public, max-age=31536000")
             super().end_headers()
 

@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from . import content as content_mod
 from . import languages as languages_mod
-from . import book, checks, links, render, search_index, staging, translation_status
+from . import book, checks, fingerprint, links, minify, render, search_index, staging, translation_status
 from .content import INSERT, Content, Document
 from .errors import ContentError, Problem
 
@@ -52,7 +52,9 @@ class BuildState:
     built: dict[str, int] = field(default_factory=dict)          # lang -> pages written
     pages: dict[str, list] = field(default_factory=dict)         # lang -> (uri, url, title, html) per page
     site_root: str = ""                                          # site_dir of the default language
-    books: bool = False         # write the whole-guidebook HTML (guidebook build sets it; serve does not)
+    # the offline build of `guidebook build`: write the whole-guidebook HTML, and let chapters
+    # repeat their checklist and case studies in full (render.Context.full); serve does not
+    books: bool = False
     timings: dict[str, float] = field(default_factory=dict)      # stage -> seconds
     language_started: float = 0.0
 
@@ -183,7 +185,7 @@ def page_markdown(markdown: str, page: Page, config, files: Files) -> str:
     # an untranslated page is English throughout, so its inserted parts are English too
     lang = current_language(config) if translation is not None else content.default
     ctx = render.Context(content, lang, _link_factory(page, files), STATE.md, page.url,
-                         content.root / PDF_DIR, current_language(config))
+                         content.root / PDF_DIR, current_language(config), full=STATE.books)
     thunks = []
 
     def add(thunk) -> str:
@@ -194,7 +196,7 @@ def page_markdown(markdown: str, page: Page, config, files: Files) -> str:
         kind, arg = match.group(1), match.group(2)
         area = getattr(english.meta, "service_area", None)
         makers = {
-            "checklist": lambda: render.checklist(ctx, arg),
+            "checklist": lambda: render.checklist(ctx, arg, explained=ctx.full),
             "case-studies": lambda: render.case_studies(ctx, area, "case-study"),
             "good-practices": lambda: render.case_studies(ctx, area, "good-practice"),
             "glossary": lambda: render.glossary(ctx),
@@ -339,9 +341,11 @@ def theme_env(env, config) -> None:
         env.loader = ChoiceLoader([DictLoader(generated), env.loader])
 
 
-def post_page(page: Page, config) -> None:
+def post_page(output: str, page: Page, config) -> str:
+    """Count the page for the check in post_build; send it without the templates' indentation."""
     lang = current_language(config)
     STATE.built[lang] = STATE.built.get(lang, 0) + 1
+    return minify.collapse_whitespace(output)
 
 
 def post_build(config) -> None:
@@ -362,6 +366,22 @@ def post_build(config) -> None:
     if built != expected:
         raise PluginError(f"language '{lang}': {built} pages built but docs/ has {expected} pages; "
                           "a page was dropped (check for folders named like a language code)")
+    if set(STATE.built) >= building_languages(config):
+        # the last language is written and assets are shared by all: name them by content now
+        fingerprint.fingerprint(Path(STATE.site_root), own_assets(config))
+
+
+def building_languages(config) -> set[str]:
+    """The languages this build writes (a preview with GUIDEBOOK_LANGS writes fewer)."""
+    return {entry.locale for entry in config.plugins.get("i18n").config.languages if entry.build}
+
+
+def own_assets(config) -> list[str]:
+    """Site paths of the files our theme folder ships (CSS, JS, fonts) and of the favicon."""
+    custom = Path(config.theme.custom_dir)
+    ours = [path.relative_to(custom).as_posix() for path in sorted((custom / "assets").rglob("*"))
+            if path.suffix in fingerprint.KINDS]
+    return ours + [config.theme["favicon"]]
 
 
 def _write_book(content: Content, config, lang: str, pages: list) -> None:
