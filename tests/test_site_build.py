@@ -118,3 +118,20 @@ def test_preview_of_one_language_builds_only_that_language(tmp_path):
     assert '<html lang="th"' in html and "ที่พักที่ปลอดภัยและราคาเหมาะสม" in html
     assert '<html lang="th"' in site.html("service-areas/housing/index.html")   # English under the Thai banner
     assert not (site.root / "site" / "th").exists() and not (site.root / "site" / "km").exists()
+
+
+def test_script_fonts_serve_their_language_only(built, browser):
+    """Khmer text asks for the vendored Khmer font; a Khmer language name on a Thai page does not."""
+    page = browser.new_page()
+    try:
+        page.goto((built.root / "site" / "km" / "service-areas" / "housing" / "index.html").as_uri())
+        family = page.evaluate("getComputedStyle(document.querySelector('.gb-banner p')).fontFamily")
+        assert family.startswith('"Noto Sans Khmer"'), family
+        page.goto((built.root / "site" / "th" / "service-areas" / "housing" / "index.html").as_uri())
+        label = page.evaluate("""(() => { const e = document.querySelector('.md-select [lang="km"]');
+                                          return e && getComputedStyle(e).fontFamily; })()""")
+        assert label is not None and "Khmer" not in label, label
+        thai = page.evaluate("getComputedStyle(document.querySelector('.gb-banner p')).fontFamily")
+        assert "Khmer" not in thai and "Noto Sans Thai" in thai, thai
+    finally:
+        page.close()

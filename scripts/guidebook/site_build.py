@@ -38,6 +38,9 @@ BOOK_DIR = Path(".build") / "book"
 BOOK_PDF_DIR = Path(".build") / book.PDF_FOLDER
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 SEARCH_DIR = "gbsearch"
+# the theme's language switcher names each language in its own script: mark it with lang= so
+# screen readers pronounce it and the script's font applies (the theme only sets hreflang)
+SWITCHER_LINK = re.compile(r'(<a [^>]*hreflang="([A-Za-z-]+)"[^>]*class="md-select__link")')
 EDIT_URL_TEXT_LIMIT = 6000   # longer prefilled texts make URLs that code hosts refuse
 
 
@@ -342,10 +345,10 @@ def theme_env(env, config) -> None:
 
 
 def post_page(output: str, page: Page, config) -> str:
-    """Count the page for the check in post_build; send it without the templates' indentation."""
+    """Count the page for the check in post_build; mark switcher languages; drop template indentation."""
     lang = current_language(config)
     STATE.built[lang] = STATE.built.get(lang, 0) + 1
-    return minify.collapse_whitespace(output)
+    return minify.collapse_whitespace(SWITCHER_LINK.sub(r'\1 lang="\2"', output))
 
 
 def post_build(config) -> None:
