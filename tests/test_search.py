@@ -103,6 +103,17 @@ def test_each_section_is_its_own_file_and_meta_holds_only_page_sizes():
     assert "d3.js" not in files
 
 
+def test_glossary_terms_are_results_of_their_own_ranked_as_text():
+    html = ('<p>Terms.</p><dl class="gb-glossary">\n<div class="gb-term" id="bid"><dt><dfn>Best interests'
+            '</dfn> <abbr>(BID)</abbr></dt><dd><p>A formal process.</p></dd></div>\n'
+            '<div class="gb-term" id="nrm"><dt><dfn>Referral</dfn></dt><dd><p>A structure.</p></dd></div>\n</dl>')
+    found = search_index.sections("glossary/", "Glossary", html)
+    assert [(s.url, s.title, s.text) for s in found] == [
+        ("glossary/", "", "Terms."),
+        ("glossary/#bid", "", "Best interests (BID) A formal process."),
+        ("glossary/#nrm", "", "Referral A structure.")]
+
+
 def test_vietnamese_keeps_accented_and_folded_keys_but_not_exact_keys_without_accents():
     files = search_index.build("vi", [("vi/a/", "A", "<p>hòa giải gia đình</p>")])
     keys = set()

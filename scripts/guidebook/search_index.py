@@ -35,7 +35,11 @@ from . import segment
 SHARDS = 256     # ~0.5-1 KB gzip per shard: a query pays about that per word or bigram
 FOLD_DIACRITICS = {"vi"}
 _NO_SPACE_RUN = re.compile(r"[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u19E0-\u19FF\u3400-\u9FFF\uAA60-\uAA7F]+")
-_HEADING = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+# Where a search result starts: h2/h3 headings, and glossary terms (render.glossary) so that
+# showing a term loads its own definition, not the whole glossary; a term keeps its <dt> in
+# the text, as before, and gets no section title: it ranks as text, not as a heading.
+_HEADING = re.compile(r'<h([23])[^>]*\bid="(?P<heading>[^"]+)"[^>]*>(?P<title>.*?)</h\1>'
+                      r'|<div class="gb-term" id="(?P<term>[^"]+)"[^>]*>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _DROP = re.compile(r'<(script|style|svg|nav|form)\b.*?</\1>|<a class="headerlink".*?</a>'
                    r'|<div class="gb-banner.*?</div>', re.S)
@@ -65,7 +69,8 @@ def _plain(html: str) -> str:
 
 
 def sections(url: str, page_title: str, html: str) -> list[Section]:
-    """Split a page's article HTML at its h2/h3 headings; each part is one search result."""
+    """Split a page's article HTML at its h2/h3 headings and glossary terms; each part is one
+    search result."""
     html = _DROP.sub(" ", html)
     found: list[Section] = []
     last, anchor, title = 0, "", ""
@@ -73,7 +78,9 @@ def sections(url: str, page_title: str, html: str) -> list[Section]:
         text = _plain(html[last:match.start()])
         if text or anchor:
             found.append(Section(url + (f"#{anchor}" if anchor else ""), page_title, title, text))
-        last, anchor, title = match.end(), match.group(2), _plain(match.group(3))
+        last = match.end()
+        anchor = match.group("heading") or match.group("term")
+        title = _plain(match.group("title") or "")
     found.append(Section(url + (f"#{anchor}" if anchor else ""), page_title, title, _plain(html[last:])))
     return [s for s in found if s.text or s.title]
 
