@@ -1,6 +1,7 @@
 """Search in the browser: words inside Thai sentences, Vietnamese without diacritics, nothing
 for nonsense, one language's index only, loaded on demand, and from disk (file://)."""
 import hashlib
+import json
 
 import pytest
 
@@ -62,6 +63,9 @@ def test_index_is_loaded_only_when_searching_and_only_own_language(site, browser
         page.wait_for_selector(".gb-search[data-gb-done]")
         searched = [u for u in requested if "gbsearch" in u]
         assert searched and all("/gbsearch/th/" in u for u in searched)
+        # the text of the shown results only, one small file each
+        texts = [u for u in searched if u.rsplit("/", 1)[1].startswith("d")]
+        assert len(texts) == len(page.query_selector_all(".gb-search__results li")) > 0
         snippet = page.inner_text(".gb-search__snippet")
         assert "ปลอดภัย" in snippet and "\u200b" not in snippet
         page.close()
@@ -85,6 +89,39 @@ def test_bigram_fallback_finds_words_the_segmenters_cut_differently():
     assert search_index.bigrams("ที่พักพิง") == {"ที่พั", "พัก", "กพิ", "พิง"}
     shard = files[f"b{search_index.fnv1a('พิง') % search_index.SHARDS}.js"]
     assert '"พิง":[0]' in shard  # in doc 0 only (postings are gaps from 0)
+
+
+def _data(file_text: str):
+    return json.loads(file_text[file_text.index(",") + 1:file_text.rindex(")")])
+
+
+def test_each_section_is_its_own_file_and_meta_holds_only_page_sizes():
+    pages = [("th/a/", "A", '<p>หนึ่ง</p><h2 id="x">เอ็กซ์</h2><p>สอง</p>'), ("th/b/", "B", "<p>สาม</p>")]
+    files = search_index.build("th", pages)
+    assert _data(files["meta.js"])["pages"] == [2, 1]
+    assert _data(files["d1.js"]) == ["th/a/#x", "A", "เอ็กซ์", "สอง"]
+    assert "d3.js" not in files
+
+
+def test_glossary_terms_are_results_of_their_own_ranked_as_text():
+    html = ('<p>Terms.</p><dl class="gb-glossary">\n<div class="gb-term" id="bid"><dt><dfn>Best interests'
+            '</dfn> <abbr>(BID)</abbr></dt><dd><p>A formal process.</p></dd></div>\n'
+            '<div class="gb-term" id="nrm"><dt><dfn>Referral</dfn></dt><dd><p>A structure.</p></dd></div>\n</dl>')
+    found = search_index.sections("glossary/", "Glossary", html)
+    assert [(s.url, s.title, s.text) for s in found] == [
+        ("glossary/", "", "Terms."),
+        ("glossary/#bid", "", "Best interests (BID) A formal process."),
+        ("glossary/#nrm", "", "Referral A structure.")]
+
+
+def test_vietnamese_keeps_accented_and_folded_keys_but_not_exact_keys_without_accents():
+    files = search_index.build("vi", [("vi/a/", "A", "<p>hòa giải gia đình</p>")])
+    keys = set()
+    for name, text in files.items():
+        if name.startswith("t"):
+            keys.update(_data(text))
+    assert {"hòa", "~hoa", "~gia", "đình", "~dinh"} <= keys
+    assert "gia" not in keys  # typed without accents, search.js looks up "~gia"
 
 
 def test_offline_zip_works_from_disk(tmp_path, browser):

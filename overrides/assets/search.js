@@ -20,6 +20,7 @@
   var loaded = {};
   var waiting = {};
   var meta = null;
+  var pageOf = [];    // section number -> page number
   var generation = 0;
 
   window.gbSearchLoad = function (name, data) {
@@ -140,7 +141,7 @@
   // required: maps every result must be in; scoring: maps that only add to the score.
   // One result per page: its best section, plus a little for every other matching section.
   function rank(required, scoring) {
-    var total = meta.docs.length;
+    var total = pageOf.length;
     var scores = new Map();
     required[0].forEach(function (_, doc) { scores.set(doc, 0); });
     required.slice(1).forEach(function (map) {
@@ -158,7 +159,7 @@
     });
     var pages = new Map();
     scores.forEach(function (score, doc) {
-      var page = meta.docs[doc][0].split("#")[0];
+      var page = pageOf[doc];
       var best = pages.get(page);
       if (!best) { pages.set(page, [doc, score, score]); return; }
       best[2] += score;
@@ -200,19 +201,18 @@
     return root.getAttribute(key).replace("#", String(count));
   }
 
+  // Each shown section's own file: [url, page title, section title, text].
   function show(hits, terms, mine) {
     var top = hits.slice(0, 10);
-    var chunks = Array.from(new Set(top.map(function (h) { return Math.floor(h[0] / meta.chunk); })));
-    return Promise.all(chunks.map(function (c) { return load("d" + c); })).then(function () {
+    return Promise.all(top.map(function (hit) { return load("d" + hit[0]); })).then(function (docs) {
       if (mine !== generation) { return; }
       list.textContent = "";
-      top.forEach(function (hit) {
-        var doc = meta.docs[hit[0]];
+      docs.forEach(function (doc) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = base + "../../" + doc[0];
         link.textContent = doc[2] ? doc[1] + " › " + doc[2] : doc[1];
-        item.append(link, snippet(loaded["d" + Math.floor(hit[0] / meta.chunk)][hit[0] % meta.chunk], terms));
+        item.append(link, snippet(doc[3], terms));
         list.appendChild(item);
       });
       status.textContent = message(hits.length);
@@ -231,7 +231,10 @@
     status.textContent = root.getAttribute("data-gb-loading");
     var unspaced = (input.value.normalize("NFC").match(RUN) || []).join(" ");
     load("meta").then(function (m) {
-      meta = m;
+      if (meta !== m) {
+        meta = m;
+        m.pages.forEach(function (count, page) { for (var i = 0; i < count; i++) { pageOf.push(page); } });
+      }
       return Promise.all([Promise.all(terms.map(postings)), unspaced ? bigramDocs(unspaced) : null]);
     }).then(function (found) {
       if (mine !== generation) { return; }
