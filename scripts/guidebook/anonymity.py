@@ -122,6 +122,24 @@ def _bounded(words) -> str:
     return "|".join(parts) or r"(?!x)x"
 
 
+@functools.lru_cache(maxsize=None)
+def _month_pattern(months: tuple[str, ...]) -> re.Pattern:
+    """A month name next to a number: 'March 2009', '12 March', 'มีนาคม 2552'."""
+    month = _bounded(months)
+    return re.compile(rf"(?:{month})\s*,?\s*\d{{1,4}}(?!\d)|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:{month})")
+
+
+@functools.lru_cache(maxsize=None)
+def _around_pattern(before: tuple[str, ...], after: tuple[str, ...], number: str) -> re.Pattern | None:
+    """A number with a word before it (อายุ 15, ngày 5) or after it (15 tuổi, 5月)."""
+    parts = []
+    if before:
+        parts.append(rf"(?:{_bounded(before)})\s*{number}(?!\d)")
+    if after:
+        parts.append(rf"(?<!\d){number}\s*(?:{_bounded(after)})")
+    return re.compile("|".join(parts), re.I) if parts else None
+
+
 @dataclass
 class Matcher:
     """The rules compiled once into regular expressions."""
@@ -179,9 +197,7 @@ class Matcher:
                   if not any(m.group(0) in f.text for f in found)]
         months = self.rules.months.get(lang, []) + (self.rules.months.get("en", []) if lang != "en" else [])
         if months:
-            month = _bounded(months)
-            pattern = rf"(?:{month})\s*,?\s*\d{{1,4}}(?!\d)|(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:{month})"
-            found += [Finding("date", m.group(0)) for m in re.finditer(pattern, text)]
+            found += [Finding("date", m.group(0)) for m in _month_pattern(tuple(months)).finditer(text)]
         words = self.rules.date_words.get(lang)
         if words:
             found += self._around(text, words, "date", r"\d{1,4}")
@@ -200,14 +216,8 @@ class Matcher:
 
     @staticmethod
     def _around(text: str, words: WordsAround, kind: str, number: str) -> list[Finding]:
-        parts = []
-        if words.before:
-            parts.append(rf"(?:{_bounded(words.before)})\s*{number}(?!\d)")
-        if words.after:
-            parts.append(rf"(?<!\d){number}\s*(?:{_bounded(words.after)})")
-        if not parts:
-            return []
-        return [Finding(kind, m.group(0)) for m in re.finditer("|".join(parts), text, re.I)]
+        pattern = _around_pattern(tuple(words.before), tuple(words.after), number)
+        return [Finding(kind, m.group(0)) for m in pattern.finditer(text)] if pattern else []
 
     def _places(self, text: str, lang: str) -> list[Finding]:
         found = [Finding("place", m.group(0)) for m in self.places.finditer(text)]
@@ -287,5 +297,15 @@ def lint_document(matcher: Matcher, doc: Document) -> list[Problem]:
 def check(content: Content) -> list[Problem]:
     """Lint every case study and good practice, in English and in every translation."""
     matcher = _matcher(DATA.stat().st_mtime, frozenset(_english_allowed(content)))
-    return [problem for pages in content.pages.values() for doc in pages.values()
-            if doc.type == "case-study" for problem in lint_document(matcher, doc)]
+    problems = []
+    for pages in content.pages.values():
+        for doc in pages.values():
+            if doc.type == "case-study":
+                key = (id(matcher), doc.path, doc.hash)
+                if key not in _LINTED:   # `serve` checks on every save; unchanged pages keep their result
+                    _LINTED[key] = lint_document(matcher, doc)
+                problems += _LINTED[key]
+    return problems
+
+
+_LINTED: dict[tuple, list[Problem]] = {}

@@ -182,7 +182,23 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> tuple[str, by
     return text, raw
 
 
+# path and stat -> (page, its own problems): `serve` reloads the content on every save, and
+# all files but the saved one are unchanged
+_PAGE_CACHE: dict[tuple, tuple[Document | None, list[Problem]]] = {}
+
+
 def _load_page(path: Path, uri: str, lang: str, shown: str, problems: list[Problem]) -> Document | None:
+    stat = path.stat()
+    key = (str(path), uri, lang, shown, stat.st_mtime_ns, stat.st_size)
+    if key not in _PAGE_CACHE:
+        found: list[Problem] = []
+        _PAGE_CACHE[key] = (_parse_page(path, uri, lang, shown, found), found)
+    page, found = _PAGE_CACHE[key]
+    problems.extend(found)
+    return page
+
+
+def _parse_page(path: Path, uri: str, lang: str, shown: str, problems: list[Problem]) -> Document | None:
     read = _read_text(path, shown, problems)
     if read is None:
         return None

@@ -23,6 +23,7 @@ from ICU here.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -104,26 +105,29 @@ def graphemes(text: str) -> list[str]:
     return clusters
 
 
-def bigrams(text: str) -> set[str]:
-    """Grapheme bigrams of every run of text written without spaces (single graphemes too)."""
+@functools.lru_cache(maxsize=1 << 16)
+def bigrams(text: str) -> frozenset[str]:
+    """Grapheme bigrams of every run of text written without spaces (single graphemes too).
+    Cached: a preview rebuilds the index on every save, and all but one page are unchanged."""
     found: set[str] = set()
     for run in _NO_SPACE_RUN.findall(unicodedata.normalize("NFC", text)):
         clusters = graphemes(run)
         found.update(a + b for a, b in zip(clusters, clusters[1:]))
         if len(clusters) == 1:
             found.add(clusters[0])
-    return found
+    return frozenset(found)
 
 
 FOLDED = "~"    # prefix of unaccented Vietnamese keys, looked up only for queries typed without accents
 
 
-def tokens(text: str, lang: str) -> list[str]:
-    """Index words of a text: ICU word segments, case-folded; Vietnamese also unaccented."""
+@functools.lru_cache(maxsize=1 << 16)
+def tokens(text: str, lang: str) -> tuple[str, ...]:
+    """Index words of a text: ICU word segments, case-folded; Vietnamese also unaccented (cached, see bigrams)."""
     words = [word.casefold() for word in segment.words(text, lang)]
     if lang in FOLD_DIACRITICS:
         words += [FOLDED + fold(word, lang) for word in words]
-    return words
+    return tuple(words)
 
 
 def _gaps(numbers: list[int]) -> list[int]:
