@@ -319,17 +319,14 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("--json", action="store_true")
     status.set_defaults(func=cmd_status)
     for name, func, text in (("new", cmd_new, "scaffold a translation of an English file"),
-                             ("stamp", cmd_stamp, "mark a translation as matching the current English")):
+                             ("stamp", cmd_stamp, "mark a translation as matching the current English"),
+                             ("diff", cmd_diff, "what changed in the English page since its translation was stamped")):
         command = sub.add_parser(name, help=text)
         command.add_argument("lang")
         command.add_argument("path", help="e.g. checklists/housing.md")
         if name == "stamp":
             command.add_argument("--status", choices=["draft", "reviewed"])
         command.set_defaults(func=func)
-    diff = sub.add_parser("diff", help="what changed in the English page since its translation was stamped")
-    diff.add_argument("lang")
-    diff.add_argument("path", help="e.g. checklists/housing.md")
-    diff.set_defaults(func=cmd_diff)
     fix_nfc = sub.add_parser("fix-nfc", help="rewrite files in Unicode NFC (what the NFC check asks for)")
     fix_nfc.add_argument("paths", nargs="+")
     fix_nfc.set_defaults(func=cmd_fix_nfc)
