@@ -135,3 +135,10 @@ def test_script_fonts_serve_their_language_only(built, browser):
         assert "Khmer" not in thai and "Noto Sans Thai" in thai, thai
     finally:
         page.close()
+
+
+def test_site_name_is_in_the_readers_language(built):
+    html = built.html("km/checklists/housing/index.html")
+    name = re.search(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html).group(1)
+    assert name == "សៀវភៅណែនាំស្ដីពីសមាហរណកម្មឡើងវិញ", name
+    assert "សៀវភៅណែនាំស្ដីពីសមាហរណកម្មឡើងវិញ" in re.search(r"<title>(.*?)</title>", html).group(1)

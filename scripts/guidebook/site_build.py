@@ -148,7 +148,9 @@ def configure(config):
     links.watch(content)
     for entry in plugin.config.languages:
         if entry.locale in content.codes:
-            entry.nav_translations = dict(content.ui(entry.locale).nav)
+            ui = content.ui(entry.locale)
+            entry.nav_translations = dict(ui.nav)
+            entry.site_name, entry.site_description = ui.site_name, ui.site_description
     building = {entry.locale for entry in plugin.config.languages if entry.build}
     missing_strings = theme_string_problems(content, config, building)
     if missing_strings:
