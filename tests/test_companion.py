@@ -197,6 +197,17 @@ def test_translated_worksheet_must_keep_prompt_ids(tmp_path):
     assert any("translations/th/worksheets/services.md" in p and "lacks worksheet prompts: svc-w02" in p for p in found), found
 
 
+def test_translated_worksheet_prints_the_same_grid(tmp_path):
+    english_hash = hashlib.sha256(WORKSHEET.encode()).hexdigest()[:12]
+    thai = WORKSHEET.replace("rows: [Housing, Legal aid]", "rows: [ที่พัก, ความช่วยเหลือทางกฎหมาย, อื่น ๆ]").replace(
+        "prompts:", f"translation:\n  source_hash: \"{english_hash}\"\nprompts:")
+    found = problems_for(tmp_path, "translations/th/worksheets/services.md", thai)
+    line = thai.split("\n").index("  - id: svc-w02") + 1
+    assert any(p.startswith(f"translations/th/worksheets/services.md:{line}:") and
+               "prompt svc-w02 does not print like the English one, which has 2 columns and 2 rows" in p
+               for p in found), found
+
+
 def test_country_page_outside_its_folder_and_changed_facts(tmp_path):
     found = problems_for(tmp_path, "docs/guides/cambodia.md", COUNTRY)
     assert any("docs/guides/cambodia.md:2" in p and "must be in docs/countries/" in p for p in found), found

@@ -361,10 +361,32 @@ def _check_translated_items(content: Content, doc: Document) -> None:
                                         f"translation has {noun} that the English page does not: "
                                         f"{', '.join(unknown)}",
                                         "use exactly the English ids; never invent or renumber ids"))
+    if doc.type == "worksheet":
+        _check_prompt_shapes(content, doc, english)
     placed = [(section, item.id) for section, item in english.meta.items()]  # type: ignore[attr-defined]
     if not missing and not unknown and placed != [(section, item.id) for section, item in doc.meta.items()]:  # type: ignore[attr-defined]
         content.problems.append(Problem(doc.path, where, "items are in a different order or section than in English",
                                         f"follow the order of {english.path}"))
+
+
+def _shape(prompt) -> tuple:
+    """What a worksheet prompt prints: ruled lines, or a grid of columns x rows."""
+    return (prompt.lines, len(prompt.columns or ()), len(prompt.rows or ()))
+
+
+def _check_prompt_shapes(content: Content, doc: Document, english: Document) -> None:
+    """A translated prompt prints the same lines or grid as the English one (only its words change)."""
+    wanted = {prompt.id: _shape(prompt) for prompt in english.meta.prompts}  # type: ignore[attr-defined]
+    for position, prompt in enumerate(doc.meta.prompts):  # type: ignore[attr-defined]
+        want = wanted.get(prompt.id)
+        if want is not None and _shape(prompt) != want:
+            lines, columns, rows = want
+            shape = f"{lines} lines" if lines else f"{columns} columns and {rows} rows"
+            content.problems.append(Problem(doc.path, doc.lines.get(("prompts", position, "id")),
+                                            f"prompt {prompt.id} does not print like the English one, "
+                                            f"which has {shape}",
+                                            f"translate each of the English {'rows and columns' if not lines else 'prompt'} "
+                                            f"once: same count, same order ({english.path})"))
 
 
 def _check_translation_facts(content: Content, doc: Document) -> None:
