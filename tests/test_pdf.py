@@ -119,3 +119,15 @@ def test_thai_and_lao_terms_sort_by_consonant_before_preposed_vowel():
     thai = ["แผนการคืนสู่สังคม", "การส่งต่อ", "เอกสารประจำตัว", "ผู้ให้บริการ"]
     assert sorted(thai, key=sort_key) == ["การส่งต่อ", "ผู้ให้บริการ", "แผนการคืนสู่สังคม", "เอกสารประจำตัว"]
     assert sorted(["Zeta", "alpha"], key=sort_key) == ["alpha", "Zeta"]
+
+
+def test_chinese_pdf_prints_with_the_small_cjk_font(rendered):
+    """The CJK font is cut to the guidebook's characters (print_fonts), so its glyph numbers are low
+    and the embedded subset is small; before, one page carried metrics for 63,000 glyph slots."""
+    out = rendered[4]
+    chinese = out / "zh" / "checklist-housing-zh.pdf"
+    fonts = run("pdffonts", str(chinese))
+    assert "Guidebook-CJK-SC" in fonts and "Noto-Sans-CJK" not in fonts, fonts
+    assert "为受害者提供紧急住所" in run("pdftotext", str(chinese), "-").replace("\n", "")
+    thai = (out / "th" / "checklist-housing-th.pdf").stat().st_size
+    assert chinese.stat().st_size < 3 * thai, (chinese.stat().st_size, thai)

@@ -10,7 +10,7 @@ import re
 
 from markupsafe import escape
 
-from . import pdf, segment
+from . import pdf, print_fonts, segment
 from .content import Content
 
 PDF_FOLDER = "book-pdf"                          # below .build/, next to the checklist PDFs
@@ -68,6 +68,7 @@ def book_html(content: Content, lang: str, pages: list[tuple[str, str, str]], ed
   @bottom-left {{ content: {footer_left}; font-size: 7.5pt; color: #444; }}
   @bottom-right {{ content: {counter}; font-size: 7.5pt; color: #444; }}
   @bottom-center {{ content: {footer_right}; font-size: 7pt; color: #444; }} }}
+{print_fonts.font_faces(content)}
 {pdf.BASE_CSS}
 .cover h1 {{ font-size: 24pt; margin-top: 60mm; }}
 .toc {{ break-after: page; }}

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import segment
+from . import print_fonts, segment
 from .content import Content, Document
 from .model import ChecklistMeta, WorksheetMeta
 
 PAPER = {"a4": "A4", "letter": "letter"}
 FONT_DIRS = [Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto")]
 FONT_STACK = ('"Noto Sans", "Noto Sans Thai", "Noto Sans Khmer", "Noto Sans Lao", "Noto Sans Myanmar", '
-              '"Noto Sans CJK SC", sans-serif')
+              f'"{print_fonts.FAMILY}", "Noto Sans CJK SC", sans-serif')
 PDF_OPTIONS = {"pdf_forms": True, "pdf_tags": True, "pdf_variant": "pdf/ua-1", "custom_metadata": False}
 _LINK = re.compile(r"</?a\b[^>]*>")
 
@@ -154,6 +154,7 @@ def printable_html(content: Content, md, lang: str, uri: str, site_url: str, edi
   @bottom-left {{ content: {footer_left}; font-size: 7.5pt; color: #444; }}
   @bottom-right {{ content: {page_counter}; font-size: 7.5pt; color: #444; }}
   @bottom-center {{ content: {footer_right}; font-size: 7pt; color: #444; }} }}
+{print_fonts.font_faces(content)}
 {BASE_CSS}
 </style></head><body>
 <h1>{escape(meta.title)}</h1>
@@ -232,7 +233,10 @@ def _render(job: Job, out_dir: str) -> tuple[str, float, list[str]]:
     assert _WATCH is not None
     _WATCH.missing.clear()
     started = time.perf_counter()
-    data = weasyprint.HTML(string=job.html).write_pdf(**PDF_OPTIONS)
+    from weasyprint.text.fonts import FontConfiguration
+
+    # a font configuration per document, so its @font-face rules (print_fonts) are read
+    data = weasyprint.HTML(string=job.html).write_pdf(font_config=FontConfiguration(), **PDF_OPTIONS)
     target = Path(out_dir) / job.lang / job.name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
