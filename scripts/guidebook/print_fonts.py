@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from pathlib import Path
 
 from .content import Content
@@ -23,8 +24,7 @@ SOURCE_FAMILY = "Noto Sans CJK SC"
 FOLDER = Path(".build") / "print-fonts"
 # CJK radicals, punctuation, kana, ideographs and full-width forms (Latin letters and digits are
 # drawn with Noto Sans, which comes first in the print font list)
-CJK_RANGES = ((0x2E80, 0x303F), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
-              (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
+CJK = re.compile("[\u2e80-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 
 
 def _strings(data) -> list[str]:
@@ -44,8 +44,8 @@ def cjk_characters(content: Content) -> str:
         return found + [text for lang in langs for entry in content.data.get(lang, {}).values()
                         for text in _strings(entry.raw)]
 
-    cjk = {ch for text in texts(content.codes) for ch in text if any(lo <= ord(ch) <= hi for lo, hi in CJK_RANGES)}
-    chinese = {ch for text in texts([code for code in content.codes if code.startswith("zh")]) for ch in text}
+    cjk = set(CJK.findall("".join(texts(content.codes))))
+    chinese = set("".join(texts([code for code in content.codes if code.startswith("zh")])))
     return "".join(sorted(cjk | chinese | set(map(chr, range(0x20, 0x7F))) | {"\u00a0"}))
 
 
