@@ -233,7 +233,8 @@ class Matcher:
 
     def _names(self, text: str, lang: str) -> list[Finding]:
         found = []
-        for honorifics in {lang: self.rules.honorifics.get(lang, []), "en": self.rules.honorifics.get("en", [])}.values():
+        for written_in in dict.fromkeys((lang, "en")):   # English titles ("Ms …") turn up in any language
+            honorifics = self.rules.honorifics.get(written_in, [])
             if not honorifics:
                 continue
             if lang in UNSPACED and not _is_latin("".join(honorifics)):
@@ -263,7 +264,7 @@ class Matcher:
 
 
 def _english_allowed(content: Content) -> set[str]:
-    """Capitalised words that are not personal names: countries, glossary terms, resources' publishers."""
+    """Capitalised words that are not personal names: country names and the glossary's terms."""
     words = {word for name in Locale("en").territories.values() for word in re.findall(r"[A-Z][a-z]+", name)}
     glossary = content.glossary(content.default)
     if glossary:
@@ -296,12 +297,13 @@ def lint_document(matcher: Matcher, doc: Document) -> list[Problem]:
 
 def check(content: Content) -> list[Problem]:
     """Lint every case study and good practice, in English and in every translation."""
-    matcher = _matcher(DATA.stat().st_mtime, frozenset(_english_allowed(content)))
+    rules = (DATA.stat().st_mtime, frozenset(_english_allowed(content)))
+    matcher = _matcher(*rules)
     problems = []
     for pages in content.pages.values():
         for doc in pages.values():
             if doc.type == "case-study":
-                key = (id(matcher), doc.path, doc.hash)
+                key = (rules, doc.path, doc.hash)
                 if key not in _LINTED:   # `serve` checks on every save; unchanged pages keep their result
                     _LINTED[key] = lint_document(matcher, doc)
                 problems += _LINTED[key]

@@ -46,9 +46,8 @@ def _plugin_names(config: dict) -> list[str]:
     return [str(name) for name in names]
 
 
-def check_config(root: Path) -> list[Problem]:
+def check_config(root: Path, config: dict) -> list[Problem]:
     """Tracking switched on in mkdocs.yml, or scripts and styles taken from other hosts."""
-    config = read_mkdocs_config(root)
     lines = (root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
     problems = []
     for section, key in CONFIG_KEYS:
@@ -75,10 +74,10 @@ def check_config(root: Path) -> list[Problem]:
     return problems
 
 
-def check_templates(root: Path) -> list[Problem]:
+def check_templates(root: Path, config: dict) -> list[Problem]:
     """Tracker snippets or remote assets in the theme templates (theme.custom_dir) and our assets."""
     problems = []
-    folder = (read_mkdocs_config(root).get("theme") or {}).get("custom_dir") or "overrides"
+    folder = (config.get("theme") or {}).get("custom_dir") or "overrides"
     base = root / folder   # an absolute custom_dir stays absolute
     if not base.is_dir():
         return problems
@@ -96,4 +95,5 @@ def check_templates(root: Path) -> list[Problem]:
 
 
 def check(root: Path) -> list[Problem]:
-    return check_config(root) + check_templates(root)
+    config = read_mkdocs_config(root)
+    return check_config(root, config) + check_templates(root, config)

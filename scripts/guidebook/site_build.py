@@ -132,7 +132,10 @@ def configure(config):
     plugin = config.plugins.get("i18n")
     if plugin is None:
         raise PluginError("mkdocs.yml must enable the i18n plugin")
-    languages = languages_mod.load(root)   # as declared: the preview below changes the plugin's view
+    # as declared, read before the preview changes the plugin's view (MkDocs loads the config
+    # afresh for every build, and a one-language preview has a single on_config)
+    languages = sorted((languages_mod.Language(l.locale, l.name, l.default) for l in plugin.config.languages),
+                       key=lambda lang: not lang.default)
     _preview(plugin, languages[0].code)
     if plugin.current_language in (None, plugin.default_language):
         STATE.built.clear()
